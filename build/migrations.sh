@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Adds a migration for every provider of one DbContext family, or checks that none is pending.
+#   build/migrations.sh add <Module> <MigrationName>   e.g. build/migrations.sh add Seasons AddCohortNotes
+#   build/migrations.sh check                          every context, both providers
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+
+# module name -> project, context prefix
+declare -A PROJECT=(
+  [Identity]=src/Host/Incubator.Host
+  [Seasons]=src/Modules/Seasons/Incubator.Seasons
+)
+declare -A PREFIX=(
+  [Identity]=Identity
+  [Seasons]=Seasons
+)
+declare -A OUTDIR=(
+  [Identity]=Identity/Migrations
+  [Seasons]=Persistence/Migrations
+)
+suffix() { if [ "$1" = Identity ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
+
+case "${1:-}" in
+  add)
+    module=$2; name=$3
+    for provider in Sqlite SqlServer; do
+      dotnet ef migrations add "$name" --project "${PROJECT[$module]}" --startup-project "${PROJECT[$module]}" \
+        --context "${PREFIX[$module]}$(suffix "$module" "$provider")" --output-dir "${OUTDIR[$module]}/$provider"
+    done
+    ;;
+  check)
+    dotnet build Incubator.sln -v q -nologo >/dev/null
+    for module in "${!PROJECT[@]}"; do
+      for provider in Sqlite SqlServer; do
+        dotnet ef migrations has-pending-model-changes --no-build --project "${PROJECT[$module]}" \
+          --startup-project "${PROJECT[$module]}" --context "${PREFIX[$module]}$(suffix "$module" "$provider")"
+      done
+    done
+    ;;
+  *)
+    echo "usage: $0 add <Module> <Name> | check" >&2; exit 2 ;;
+esac

@@ -1,0 +1,33 @@
+namespace Incubator.BuildingBlocks.Jobs;
+
+/// <summary>
+/// A recurring sweep over a module's own tables. Safe to run twice and safe to lose: whatever
+/// it must remember ("reminder sent") is a column of the module, never a fact of the scheduler.
+/// </summary>
+public interface IScheduledJob
+{
+    /// <summary>Unique job id, e.g. <c>seasons:close-windows</c>.</summary>
+    string Id { get; }
+
+    /// <summary>Cron expression; six fields when seconds are needed.</summary>
+    string Cron { get; }
+
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The thin seam between modules and the scheduler (Hangfire in the host).</summary>
+public interface IJobTrigger
+{
+    void Trigger(string jobId);
+}
+
+/// <summary>The one public entry point the scheduler invokes: finds the job by id in a fresh scope.</summary>
+public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs)
+{
+    public Task RunAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = jobs.FirstOrDefault(j => j.Id == jobId)
+            ?? throw new InvalidOperationException($"No scheduled job '{jobId}'.");
+        return job.RunAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using Incubator.BuildingBlocks.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Incubator.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Handles each message once: the handler's changes and its inbox row are saved in one
+/// transaction, and the unique (message, handler) key turns a replay into nothing.
+/// A derived handler changes <paramref name="db"/> and does not save it itself.
+/// </summary>
+public abstract class InboxHandler<TEvent, TDb>(TDb db, TimeProvider time) : INotificationHandler<TEvent>
+    where TEvent : IIntegrationEvent
+    where TDb : ModuleDbContext
+{
+    protected TDb Db => db;
+
+    protected TimeProvider Time => time;
+
+    private string HandlerName => GetType().FullName ?? GetType().Name;
+
+    public async Task Handle(TEvent notification, CancellationToken cancellationToken)
+    {
+        if (await AlreadyHandledAsync(notification.Id, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await HandleOnceAsync(notification, cancellationToken);
+            db.InboxMessages.Add(new InboxMessage(notification.Id, HandlerName, time.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await AlreadyHandledAsync(notification.Id, cancellationToken))
+            {
+                return; // another dispatcher handled the same message at the same time
+            }
+
+            throw;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    protected abstract Task HandleOnceAsync(TEvent notification, CancellationToken cancellationToken);
+
+    private Task<bool> AlreadyHandledAsync(Guid messageId, CancellationToken cancellationToken) =>
+        db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Handler == HandlerName, cancellationToken);
+}

@@ -1,0 +1,125 @@
+using System.Reflection;
+using FluentValidation;
+using Incubator.BuildingBlocks.Application;
+using Incubator.BuildingBlocks.Jobs;
+using Incubator.BuildingBlocks.Messaging;
+using Incubator.BuildingBlocks.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Incubator.BuildingBlocks;
+
+/// <summary>A module's database, migrated by the host at start-up.</summary>
+public sealed record ModuleDatabase(string Module, Type ContextType);
+
+public static class ModuleRegistration
+{
+    public static DatabaseOptions GetDatabaseOptions(this IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection("Incubator:Database").Bind(options);
+        options.DataDirectory = configuration["Incubator:DataDirectory"] ?? options.DataDirectory;
+        options.SqlServerConnectionString ??= configuration.GetConnectionString("Incubator");
+        return options;
+    }
+
+    /// <summary>MediatR 5.1.0 wired by hand: its DI package is not served here.</summary>
+    public static IServiceCollection AddIncubatorMediator(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ServiceFactory>(sp => sp.GetService);
+        services.TryAddScoped<IMediator, ResilientMediator>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>)));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
+        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.TryAddScoped<ScheduledJobRunner>();
+        return services;
+    }
+
+    /// <summary>Scans one module's assembly (and only it) for handlers, validators and scheduled jobs.</summary>
+    public static IServiceCollection AddModuleHandlers(this IServiceCollection services, Assembly moduleAssembly)
+    {
+        services.AddIncubatorMediator();
+        services.Scan(scan => scan
+            .FromAssemblies(moduleAssembly)
+            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<IScheduledJob>(), publicOnly: false)
+            .As<IScheduledJob>()
+            .WithScopedLifetime());
+        return services;
+    }
+
+    /// <summary>
+    /// One DbContext per module: a SQLite file of its own in the data folder (WAL, busy timeout),
+    /// or its own schema on SQL Server; plus the module's outbox sweep.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(
+        this IServiceCollection services, IConfiguration configuration, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TSqlServer : TContext
+    {
+        var database = configuration.GetDatabaseOptions();
+        services.TryAddSingleton(database);
+        services.AddIncubatorMediator();
+        services.AddKeyedSingleton(module, (sp, _) => new OutboxSignalInterceptor(module, sp.GetRequiredService<IOutboxSignal>()));
+        var pragmas = new SqlitePragmas(database.SqliteBusyTimeoutMs);
+
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            var connectionString = database.SqlServerConnectionString
+                ?? throw new InvalidOperationException("ConnectionStrings:Incubator is required when Incubator:Database:Provider is SqlServer.");
+            services.AddDbContext<TContext, TSqlServer>((sp, o) => o
+                .UseSqlServer(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
+                .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module)));
+        }
+        else
+        {
+            var connectionString = database.SqliteConnectionString(module);
+            services.AddDbContext<TContext, TSqlite>((sp, o) => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(pragmas, sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module)));
+        }
+
+        services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"db:{module}", tags: ["ready"]);
+        if (typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext)))
+        {
+            var processorType = typeof(OutboxProcessor<>).MakeGenericType(typeof(TContext));
+            services.AddScoped(typeof(IScheduledJob), sp => ActivatorUtilities.CreateInstance(sp, processorType, module));
+        }
+
+        return services;
+    }
+
+    /// <summary>Applies every module's migrations; on SQLite, switches each file to WAL once.</summary>
+    public static async Task MigrateModuleDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var database = services.GetRequiredService<DatabaseOptions>();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(Path.GetFullPath(database.DataDirectory));
+        }
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Incubator.Migrations");
+        foreach (var module in services.GetServices<ModuleDatabase>())
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database of module {Module} is up to date", module.Module);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Incubator.BuildingBlocks.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Incubator.BuildingBlocks.Persistence;
+
+/// <summary>
+/// The base of every module's DbContext: its own outbox and inbox tables, integration events
+/// written in the same SaveChanges as the data, and optimistic concurrency on aggregates.
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>True once this context has saved outbox messages; read by <see cref="OutboxSignalInterceptor"/>.</summary>
+    internal bool WroteOutboxMessages { get; set; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare DateTimeOffset text; UTC ticks keep order and range queries in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("OutboxMessages");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Id).ValueGeneratedNever();
+            b.Property(m => m.Type).HasMaxLength(500);
+            b.Property(m => m.LastError).HasMaxLength(4000);
+            b.HasIndex(m => new { m.ProcessedAt, m.NextAttemptAt });
+        });
+        modelBuilder.Entity<InboxMessage>(b =>
+        {
+            b.ToTable("InboxMessages");
+            b.HasKey(m => new { m.MessageId, m.Handler });
+            b.Property(m => m.Handler).HasMaxLength(300);
+        });
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            var entity = modelBuilder.Entity(entityType.ClrType);
+            entity.Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+            entity.Ignore(nameof(AggregateRoot.PendingEvents));
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareForSave()
+    {
+        ChangeTracker.DetectChanges();
+        BumpVersionsOfChangedAggregates();
+        WriteIntegrationEventsToOutbox();
+    }
+
+    private void WriteIntegrationEventsToOutbox()
+    {
+        var aggregates = ChangeTracker.Entries<IHasIntegrationEvents>()
+            .Select(e => e.Entity)
+            .Where(a => a.PendingEvents.Count > 0)
+            .ToList();
+        foreach (var aggregate in aggregates)
+        {
+            foreach (var integrationEvent in aggregate.PendingEvents)
+            {
+                AddToOutbox(integrationEvent);
+            }
+
+            aggregate.ClearPendingEvents();
+        }
+    }
+
+    /// <summary>Adds an event that no aggregate raised (a handler's own fact) to the outbox of this save.</summary>
+    public void AddToOutbox(IIntegrationEvent integrationEvent)
+    {
+        var type = integrationEvent.GetType();
+        OutboxMessages.Add(new OutboxMessage(
+            integrationEvent.Id,
+            OutboxSerializer.TypeName(type),
+            JsonSerializer.Serialize(integrationEvent, type, OutboxSerializer.Options),
+            integrationEvent.OccurredAt));
+        WroteOutboxMessages = true;
+    }
+
+    private void BumpVersionsOfChangedAggregates()
+    {
+        var changed = new HashSet<AggregateRoot>(ReferenceEqualityComparer.Instance);
+        var entries = ChangeTracker.Entries().ToList();
+        foreach (var entry in entries)
+        {
+            var isNewAggregate = entry.State == EntityState.Added && entry.Entity is AggregateRoot;
+            if (entry.State is EntityState.Unchanged or EntityState.Detached || isNewAggregate)
+            {
+                continue;
+            }
+
+            if (FindAggregateRoot(entry, entries) is { } root && Entry(root).State is EntityState.Modified or EntityState.Unchanged)
+            {
+                changed.Add(root);
+            }
+        }
+
+        foreach (var root in changed)
+        {
+            root.BumpVersion();
+        }
+    }
+
+    private static AggregateRoot? FindAggregateRoot(EntityEntry entry, List<EntityEntry> entries)
+    {
+        while (true)
+        {
+            if (entry.Entity is AggregateRoot root)
+            {
+                return root;
+            }
+
+            var ownership = entry.Metadata.FindOwnership();
+            if (ownership is null)
+            {
+                return null;
+            }
+
+            var values = entry.State == EntityState.Deleted ? entry.OriginalValues : entry.CurrentValues;
+            var keys = ownership.Properties.Select(p => values[p]).ToArray();
+            var principal = entries.FirstOrDefault(e =>
+                e.Metadata == ownership.PrincipalEntityType
+                && ownership.PrincipalKey.Properties.Select(p => e.CurrentValues[p]).SequenceEqual(keys));
+            if (principal is null)
+            {
+                return null;
+            }
+
+            entry = principal;
+        }
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));
+}

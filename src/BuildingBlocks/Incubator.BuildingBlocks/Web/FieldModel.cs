@@ -1,0 +1,11 @@
+namespace Incubator.BuildingBlocks.Web;
+
+/// <summary>What the host's shared <c>_Field</c> partial needs to draw one labelled form field with its error.</summary>
+public sealed record FieldModel(
+    string Name,
+    string Label,
+    string? Value,
+    string Type = "text",
+    bool Required = false,
+    string? Hint = null,
+    string? Autocomplete = null);

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Incubator.Host.Controllers;
+
+[AllowAnonymous]
+public sealed class HomeController : Controller
+{
+    [HttpGet("/")]
+    public IActionResult Index() => View();
+
+    /// <summary>The visible language switch: remembers the choice in a cookie for a year.</summary>
+    [HttpPost("/culture")]
+    public IActionResult SetCulture(string culture, string? returnUrl)
+    {
+        var chosen = culture == "en" ? "en-GB" : "fr-FR";
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}
+
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/error")]
+    public IActionResult Error()
+    {
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature?.Path.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return Problem(statusCode: StatusCodes.Status500InternalServerError, title: "An unexpected error occurred.");
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Status", new ErrorModel(500, Activity.Current?.Id ?? HttpContext.TraceIdentifier));
+    }
+
+    [Route("/error/{code:int}")]
+    public IActionResult Status(int code) => View("Status", new ErrorModel(code, HttpContext.TraceIdentifier));
+}
+
+public sealed record ErrorModel(int StatusCode, string RequestId);

@@ -1,0 +1,131 @@
+using System.ComponentModel.DataAnnotations;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using static Incubator.BuildingBlocks.Application.Texts;
+
+namespace Incubator.Host.Identity;
+
+public sealed class LoginForm
+{
+    [Required(ErrorMessage = "required")]
+    [EmailAddress(ErrorMessage = "email")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "required")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = string.Empty;
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class RegisterForm
+{
+    [Required(ErrorMessage = "required")]
+    [StringLength(200, ErrorMessage = "length")]
+    public string DisplayName { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "required")]
+    [EmailAddress(ErrorMessage = "email")]
+    public string Email { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "required")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = string.Empty;
+
+    [Compare(nameof(Password), ErrorMessage = "compare")]
+    [DataType(DataType.Password)]
+    public string ConfirmPassword { get; set; } = string.Empty;
+
+    public string? ReturnUrl { get; set; }
+}
+
+[Route("account")]
+public sealed class AccountController(SignInManager<IncubatorUser> signIn, UserManager<IncubatorUser> users, TimeProvider time) : Controller
+{
+    [HttpGet("login")]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        FormMessages.Localize(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await signIn.PasswordSignInAsync(form.Email, form.Password, isPersistent: true, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(string.Empty, L(
+                "Trop d'essais : ce compte est verrouillé pour quelques minutes.",
+                "Too many attempts: this account is locked for a few minutes."));
+            return View(form);
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, L("E-mail ou mot de passe incorrect.", "Wrong e-mail or password."));
+            return View(form);
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+    }
+
+    [HttpGet("register")]
+    [AllowAnonymous]
+    public IActionResult Register(string? returnUrl) => View(new RegisterForm { ReturnUrl = returnUrl });
+
+    /// <summary>Sign-up creates an applicant account; other roles are given by leads and administrators.</summary>
+    [HttpPost("register")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Register(RegisterForm form)
+    {
+        FormMessages.Localize(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var user = new IncubatorUser
+        {
+            UserName = form.Email.Trim(),
+            Email = form.Email.Trim(),
+            DisplayName = form.DisplayName.Trim(),
+            CreatedAt = time.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, form.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
+            }
+
+            return View(form);
+        }
+
+        await users.AddToRoleAsync(user, Roles.Applicant);
+        await signIn.SignInAsync(user, isPersistent: true);
+        TempData["Flash"] = L("Votre compte est créé. Bienvenue !", "Your account is created. Welcome!");
+        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+    }
+
+    [HttpPost("logout")]
+    [Authorize]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("denied")]
+    [AllowAnonymous]
+    public IActionResult Denied() => View();
+}

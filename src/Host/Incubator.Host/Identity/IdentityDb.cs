@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Incubator.Host.Identity;
+
+public sealed class IncubatorUser : IdentityUser<Guid>
+{
+    [PersonalData]
+    public string DisplayName { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Users, roles and the Data Protection keys (shared by several instances).</summary>
+internal abstract class IdentityDb(DbContextOptions options)
+    : IdentityDbContext<IncubatorUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public const string Module = "identity";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<IncubatorUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        if (Database.IsSqlite())
+        {
+            builder.Entity<IncubatorUser>().Property(u => u.CreatedAt)
+                .HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        }
+    }
+}
+
+internal sealed class IdentitySqliteDb(DbContextOptions<IdentitySqliteDb> options) : IdentityDb(options);
+
+internal sealed class IdentitySqlServerDb(DbContextOptions<IdentitySqlServerDb> options) : IdentityDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.HasDefaultSchema(Module);
+        base.OnModelCreating(builder);
+    }
+}
+
+internal sealed class IdentitySqliteDesignFactory : IDesignTimeDbContextFactory<IdentitySqliteDb>
+{
+    public IdentitySqliteDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<IdentitySqliteDb>().UseSqlite("Data Source=identity.db").Options);
+}
+
+internal sealed class IdentitySqlServerDesignFactory : IDesignTimeDbContextFactory<IdentitySqlServerDb>
+{
+    public IdentitySqlServerDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<IdentitySqlServerDb>()
+            .UseSqlServer("Server=.;Database=Incubator;Trusted_Connection=True;TrustServerCertificate=True",
+                x => x.MigrationsHistoryTable("__EFMigrationsHistory", IdentityDb.Module))
+            .Options);
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Incubator.BuildingBlocks;
+using Incubator.BuildingBlocks.Web;
+using Incubator.Host.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Incubator.Host.Infrastructure;
+
+internal static class HostSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("fr-FR"), new("en-GB")];
+
+    public static void AddIncubatorHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Logging every SQL command costs real throughput; keep EF Core quiet outside Development.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddIncubatorMediator();
+        builder.AddIncubatorIdentity();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("fr-FR");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Conventions.Add(new ApiControllerConventions());
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                FormMessages.LocalizeBindingMessages(o);
+            })
+            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+        builder.AddIncubatorJobs();
+    }
+
+    private static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
+    public static async Task InitializeIncubatorAsync(this WebApplication app)
+    {
+        await app.Services.MigrateModuleDatabasesAsync();
+        await app.Services.SeedIdentityAsync();
+        app.Services.RegisterRecurringJobs();
+    }
+
+    public static void UseIncubatorHost(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseIncubatorJobsDashboard();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new()
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK },
+        });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapIncubatorIdentityApi();
+        app.MapControllers();
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>
+    /// Only JSON API controllers belong in the OpenAPI document, not the pages; they take JSON
+    /// (a cross-site form cannot send it) and bearer tokens, so form antiforgery tokens are for pages.
+    /// </summary>
+    private sealed class ApiControllerConventions : IControllerModelConvention
+    {
+        public void Apply(ControllerModel controller)
+        {
+            var isApi = controller.Attributes.OfType<ApiControllerAttribute>().Any();
+            controller.ApiExplorer.IsVisible = isApi;
+            if (isApi)
+            {
+                controller.Filters.Add(new IgnoreAntiforgeryTokenAttribute());
+            }
+        }
+    }
+}

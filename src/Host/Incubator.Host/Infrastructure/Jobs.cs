@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Hangfire.Storage;
+using Incubator.BuildingBlocks;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Jobs;
+using Incubator.BuildingBlocks.Messaging;
+using Incubator.BuildingBlocks.Persistence;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Incubator.Host.Infrastructure;
+
+/// <summary>Hangfire runs every scheduled sweep; it keeps no business state (in memory with SQLite, SQL Server beyond one machine).</summary>
+internal static class Jobs
+{
+    public static void AddIncubatorJobs(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetDatabaseOptions();
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+            {
+                config.UseSqlServerStorage(database.SqlServerConnectionString, new SqlServerStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                });
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
+            }
+        });
+
+        if (builder.Configuration.GetValue("Incubator:Jobs:RunServer", true))
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+                o.Queues = ["default"];
+            });
+        }
+
+        builder.Services.AddSingleton<IJobTrigger, HangfireJobTrigger>();
+        builder.Services.AddSingleton<IOutboxSignal, OutboxSignal>();
+    }
+
+    public static void RegisterRecurringJobs(this IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var manager = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
+        foreach (var job in scope.ServiceProvider.GetServices<IScheduledJob>())
+        {
+            var id = job.Id;
+            manager.AddOrUpdate<ScheduledJobRunner>(id, runner => runner.RunAsync(id, CancellationToken.None), job.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+    }
+
+    public static void UseIncubatorJobsDashboard(this WebApplication app) =>
+        app.UseHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdministratorsOnly()],
+            AsyncAuthorization = [],
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+            DashboardTitle = "Incubator — jobs",
+        });
+
+    /// <summary>Administrators only: a local request is not enough.</summary>
+    private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    }
+}
+
+/// <summary>Runs a recurring job now; repeated calls within a short time coalesce into one.</summary>
+internal sealed class HangfireJobTrigger(IServiceProvider services) : IJobTrigger
+{
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(200);
+    private readonly ConcurrentDictionary<string, long> _lastTriggered = new();
+
+    public void Trigger(string jobId)
+    {
+        var now = Environment.TickCount64;
+        var last = _lastTriggered.GetOrAdd(jobId, 0);
+        if (now - last < Coalesce.TotalMilliseconds || !_lastTriggered.TryUpdate(jobId, now, last))
+        {
+            return;
+        }
+
+        services.GetRequiredService<IRecurringJobManager>().Trigger(jobId);
+    }
+}
+
+internal sealed class OutboxSignal(IJobTrigger trigger) : IOutboxSignal
+{
+    public void MessagesWritten(string module) => trigger.Trigger(OutboxJobs.IdFor(module));
+}
+
+internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var connection = storage.GetConnection();
+            connection.GetRecurringJobs();
+            return Task.FromResult(HealthCheckResult.Healthy());
+        }
+        catch (Exception ex)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("Job storage unreachable", ex));
+        }
+    }
+}

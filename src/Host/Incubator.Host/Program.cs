@@ -1,0 +1,15 @@
+using Incubator.Host.Infrastructure;
+using Incubator.Seasons;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddIncubatorHost();
+builder.AddSeasonsModule();
+
+var app = builder.Build();
+await app.InitializeIncubatorAsync();
+app.UseIncubatorHost();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,23 @@
+namespace Incubator.Seasons.Contracts;
+
+/// <summary>What other modules may read of a season, e.g. its application window at submission time.</summary>
+public interface ISeasonDirectory
+{
+    Task<SeasonSummary?> FindAsync(Guid seasonId, CancellationToken cancellationToken);
+}
+
+public sealed record SeasonSummary(
+    Guid Id,
+    Guid ProgramId,
+    string Name,
+    string Status,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    DateTimeOffset ApplicationsOpenAt,
+    DateTimeOffset ApplicationsCloseAt,
+    int? Capacity)
+{
+    /// <summary>The window as the server's clock sees it, to the second, whatever the scheduled sweep did.</summary>
+    public bool AcceptsApplicationsAt(DateTimeOffset instant) =>
+        Status == "ApplicationsOpen" && instant >= ApplicationsOpenAt && instant < ApplicationsCloseAt;
+}

@@ -1,0 +1,31 @@
+using Incubator.BuildingBlocks.Application;
+using Incubator.Seasons.Domain;
+using Incubator.Seasons.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Incubator.Seasons.Features.Seasons;
+
+internal sealed record OpenApplications(Guid SeasonId) : IRequest<SeasonDto>;
+
+internal sealed record CloseApplications(Guid SeasonId) : IRequest<SeasonDto>;
+
+internal sealed class ApplicationWindowHandlers(SeasonsDbContext db, TimeProvider time)
+    : IRequestHandler<OpenApplications, SeasonDto>, IRequestHandler<CloseApplications, SeasonDto>
+{
+    public Task<SeasonDto> Handle(OpenApplications request, CancellationToken cancellationToken) =>
+        Change(request.SeasonId, s => s.OpenApplications(time.GetUtcNow()), cancellationToken);
+
+    public Task<SeasonDto> Handle(CloseApplications request, CancellationToken cancellationToken) =>
+        Change(request.SeasonId, s => s.CloseApplications(time.GetUtcNow()), cancellationToken);
+
+    private async Task<SeasonDto> Change(Guid seasonId, Action<Season> change, CancellationToken cancellationToken)
+    {
+        var season = await db.Seasons.FirstOrDefaultAsync(s => s.Id == seasonId, cancellationToken)
+            ?? throw new NotFoundException(Texts.L("Saison introuvable.", "Season not found."));
+        change(season);
+        await db.SaveChangesAsync(cancellationToken);
+        var programName = await db.Programs.Where(p => p.Id == season.ProgramId).Select(p => p.Name).FirstAsync(cancellationToken);
+        return SeasonDto.From(season, programName);
+    }
+}
