@@ -26,6 +26,7 @@ public sealed class HomeController : Controller
 }
 
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // re-executed for failed form posts too
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController : Controller
 {

@@ -13,7 +13,6 @@ public sealed record UserDto(Guid Id, string Email, string DisplayName, IReadOnl
 
 [ApiController]
 [Route("api/users")]
-[Produces("application/json")]
 public sealed class UsersApiController(UserManager<IncubatorUser> users, TimeProvider time) : ControllerBase
 {
     /// <summary>Admins give any role; program leads create coaches and reviewers.</summary>

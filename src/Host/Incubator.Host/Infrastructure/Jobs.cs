@@ -81,8 +81,11 @@ internal static class Jobs
     }
 }
 
-/// <summary>Runs a recurring job now; repeated calls within a short time coalesce into one.</summary>
-internal sealed class HangfireJobTrigger(IServiceProvider services) : IJobTrigger
+/// <summary>
+/// Runs a recurring job now; repeated calls within a short time coalesce into one. A nudge only:
+/// it comes after a commit, so it never fails the request; the job's own schedule catches up.
+/// </summary>
+internal sealed partial class HangfireJobTrigger(IServiceProvider services, ILogger<HangfireJobTrigger> logger) : IJobTrigger
 {
     private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(200);
     private readonly ConcurrentDictionary<string, long> _lastTriggered = new();
@@ -96,8 +99,18 @@ internal sealed class HangfireJobTrigger(IServiceProvider services) : IJobTrigge
             return;
         }
 
-        services.GetRequiredService<IRecurringJobManager>().Trigger(jobId);
+        try
+        {
+            services.GetRequiredService<IRecurringJobManager>().Trigger(jobId);
+        }
+        catch (Exception ex)
+        {
+            LogTriggerFailed(logger, ex, jobId);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not trigger job {JobId} now; its schedule will run it.")]
+    private static partial void LogTriggerFailed(ILogger logger, Exception ex, string jobId);
 }
 
 internal sealed class OutboxSignal(IJobTrigger trigger) : IOutboxSignal

@@ -14,7 +14,6 @@ public sealed record ProgramInput(string? Name, string? Territory, IReadOnlyList
 /// <summary>Programs, seasons and cohorts (API.md, Seasons).</summary>
 [ApiController]
 [Route("api")]
-[Produces("application/json")]
 [ProducesResponseType(StatusCodes.Status400BadRequest, Type = typeof(ValidationProblemDetails))]
 public sealed class SeasonsApiController(IMediator mediator, ICurrentUser user) : ControllerBase
 {

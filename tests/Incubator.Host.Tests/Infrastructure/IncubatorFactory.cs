@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Incubator.BuildingBlocks.Jobs;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Incubator.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on real SQLite files in a folder of its own. Hangfire's server is off: tests run
+/// the scheduled jobs themselves, deterministically, with a fake clock.
+/// </summary>
+public sealed class IncubatorFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Admin-Password-1";
+
+    private readonly Action<IServiceCollection>? _configure;
+
+    public IncubatorFactory(string? dataDirectory = null, Action<IServiceCollection>? configure = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "incubator-tests", Guid.NewGuid().ToString("N"));
+        _configure = configure;
+    }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Incubator:DataDirectory", DataDirectory);
+        builder.UseSetting("Incubator:Jobs:RunServer", "false");
+        builder.UseSetting("Incubator:Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Incubator:Bootstrap:AdminPassword", AdminPassword);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            _configure?.Invoke(services);
+        });
+    }
+
+    public async Task RunJobAsync(string jobId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ScheduledJobRunner>().RunAsync(jobId, CancellationToken.None);
+    }
+
+    public async Task<HttpClient> ClientForAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> AdminClientAsync() => ClientForAsync(AdminEmail, AdminPassword);
+
+    /// <summary>Creates a user with the given role through the API, and signs them in.</summary>
+    public async Task<(HttpClient Client, Guid Id)> UserClientAsync(string role)
+    {
+        var admin = await AdminClientAsync();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
+        const string password = "User-Password-1";
+        var created = await admin.PostAsJsonAsync("/api/users", new { email, displayName = role + " test", password, roles = new[] { role } });
+        created.EnsureSuccessStatusCode();
+        var user = await created.Content.ReadFromJsonAsync<IdResponse>();
+        return (await ClientForAsync(email, password), user!.Id);
+    }
+
+    public async Task<(HttpClient Client, Guid Id)> ApplicantClientAsync()
+    {
+        var client = CreateClient();
+        var email = $"applicant-{Guid.NewGuid():N}@test.local";
+        const string password = "Applicant-Password-1";
+        (await client.PostAsJsonAsync("/api/auth/register", new { email, password })).EnsureSuccessStatusCode();
+        var signedIn = await ClientForAsync(email, password);
+        var me = await signedIn.GetFromJsonAsync<IdResponse>("/api/users/me");
+        return (signedIn, me!.Id);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+public sealed record IdResponse(Guid Id);
