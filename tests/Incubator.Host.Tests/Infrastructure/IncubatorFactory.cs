@@ -14,7 +14,7 @@ namespace Incubator.Host.Tests.Infrastructure;
 /// The real host on real SQLite files in a folder of its own. Hangfire's server is off: tests run
 /// the scheduled jobs themselves, deterministically, with a fake clock.
 /// </summary>
-public sealed class IncubatorFactory : WebApplicationFactory<Program>
+public class IncubatorFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin-Password-1";

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Web;
@@ -28,6 +31,8 @@ internal static class HostSetup
         builder.AddIncubatorIdentity();
 
         services.AddLocalization();
+        // Accented French stays readable in the HTML instead of becoming &#xE9; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("fr-FR");

@@ -1,0 +1,79 @@
+using Incubator.BuildingBlocks.Application;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using static Incubator.BuildingBlocks.Application.Texts;
+
+namespace Incubator.BuildingBlocks.Web;
+
+/// <summary>
+/// The base of every module's page controllers: sends a request and turns a refused input or a
+/// state conflict into form errors next to the field, so a page never answers 500 to bad input.
+/// </summary>
+[PageExceptions]
+public abstract class PageController(IMediator mediator) : Controller
+{
+    protected IMediator Mediator => mediator;
+
+    /// <summary>The result, or null with the errors in ModelState.</summary>
+    protected async Task<(bool Ok, T? Result)> TrySendAsync<T>(IRequest<T> request, Func<string, string>? fieldToFormKey = null)
+    {
+        FormMessages.Localize(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return (false, default);
+        }
+
+        try
+        {
+            return (true, await mediator.Send(request, HttpContext.RequestAborted));
+        }
+        catch (DomainException error)
+        {
+            ModelState.AddDomainError(error, fieldToFormKey);
+        }
+        catch (RequestValidationException error)
+        {
+            foreach (var (field, messages) in error.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(fieldToFormKey?.Invoke(field) ?? field, message);
+                }
+            }
+        }
+        catch (ConflictException error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, L(
+                "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez la page et recommencez.",
+                "Someone else changed this meanwhile: reload the page and try again."));
+        }
+
+        return (false, default);
+    }
+
+    protected void Flash(string message) => TempData["Flash"] = message;
+
+    protected void Breadcrumbs(params (string Label, string? Href)[] crumbs) => ViewData["Breadcrumbs"] = crumbs;
+}
+
+/// <summary>On pages, what is unknown or not yours is a 404 page, what is not allowed a 403 page.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PageExceptionsAttribute : Attribute, IExceptionFilter
+{
+    public void OnException(ExceptionContext context)
+    {
+        context.Result = context.Exception switch
+        {
+            NotFoundException => new NotFoundResult(),
+            ForbiddenException => new ForbidResult(),
+            _ => context.Result,
+        };
+        context.ExceptionHandled = context.Result is not null;
+    }
+}
