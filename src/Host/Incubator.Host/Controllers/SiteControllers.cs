@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Incubator.Host.Controllers;
 
 [AllowAnonymous]
-public sealed class HomeController : Controller
+public sealed class HomeController(TimeProvider time) : Controller
 {
     [HttpGet("/")]
     public IActionResult Index() => View();
@@ -20,7 +20,7 @@ public sealed class HomeController : Controller
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

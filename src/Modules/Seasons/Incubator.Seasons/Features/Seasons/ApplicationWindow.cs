@@ -25,7 +25,6 @@ internal sealed class ApplicationWindowHandlers(SeasonsDbContext db, TimeProvide
             ?? throw new NotFoundException(Texts.L("Saison introuvable.", "Season not found."));
         change(season);
         await db.SaveChangesAsync(cancellationToken);
-        var programName = await db.Programs.Where(p => p.Id == season.ProgramId).Select(p => p.Name).FirstAsync(cancellationToken);
-        return SeasonDto.From(season, programName);
+        return await SeasonDto.LoadAsync(db, season, cancellationToken);
     }
 }

@@ -51,7 +51,6 @@ internal sealed class SaveSeasonHandler(SeasonsDbContext db, TimeProvider time) 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var programName = await db.Programs.Where(p => p.Id == season.ProgramId).Select(p => p.Name).FirstAsync(cancellationToken);
-        return SeasonDto.From(season, programName);
+        return await SeasonDto.LoadAsync(db, season, cancellationToken);
     }
 }

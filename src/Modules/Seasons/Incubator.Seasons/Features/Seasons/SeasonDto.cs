@@ -1,4 +1,6 @@
 using Incubator.Seasons.Domain;
+using Incubator.Seasons.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Incubator.Seasons.Features.Seasons;
 
@@ -17,6 +19,12 @@ public sealed record SeasonDto(
     int CoachingPairs,
     string CohortStatus)
 {
+    internal static async Task<SeasonDto> LoadAsync(SeasonsDbContext db, Season season, CancellationToken cancellationToken)
+    {
+        var programName = await db.Programs.Where(p => p.Id == season.ProgramId).Select(p => p.Name).FirstAsync(cancellationToken);
+        return From(season, programName);
+    }
+
     internal static SeasonDto From(Season s, string programName) => new(
         s.Id, s.ProgramId, programName, s.Name, s.Status.ToString(), s.StartsOn, s.EndsOn,
         s.ApplicationsOpenAt, s.ApplicationsCloseAt, s.Capacity, s.CapacityOverride, s.CoachingPairCount, s.CohortStatus.ToString());
