@@ -6,20 +6,13 @@ using Incubator.Host.Tests.Infrastructure;
 
 namespace Incubator.Host.Tests;
 
-public sealed class HostTests : IClassFixture<HostTests.Fixture>
+public sealed class HostTests : IClassFixture<HostFixture>
 {
     private readonly IncubatorFactory _factory;
 
-    public HostTests(Fixture fixture)
+    public HostTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
-    }
-
-    public sealed class Fixture : IDisposable
-    {
-        public IncubatorFactory Factory { get; } = new();
-
-        public void Dispose() => Factory.Dispose();
     }
 
     private sealed record Me(Guid Id, string Email, string DisplayName, List<string> Roles);

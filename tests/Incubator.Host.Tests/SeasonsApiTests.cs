@@ -7,20 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Host.Tests;
 
-public sealed class SeasonsApiTests : IClassFixture<SeasonsApiTests.Fixture>
+public sealed class SeasonsApiTests : IClassFixture<HostFixture>
 {
     private readonly IncubatorFactory _factory;
 
-    public SeasonsApiTests(Fixture fixture)
+    public SeasonsApiTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
-    }
-
-    public sealed class Fixture : IDisposable
-    {
-        public IncubatorFactory Factory { get; } = new();
-
-        public void Dispose() => Factory.Dispose();
     }
 
     private DateTimeOffset Now => _factory.Clock.GetUtcNow();

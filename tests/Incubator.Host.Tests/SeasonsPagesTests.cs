@@ -4,20 +4,13 @@ using Incubator.Host.Tests.Infrastructure;
 
 namespace Incubator.Host.Tests;
 
-public sealed class SeasonsPagesTests : IClassFixture<SeasonsPagesTests.Fixture>
+public sealed class SeasonsPagesTests : IClassFixture<HostFixture>
 {
     private readonly IncubatorFactory _factory;
 
-    public SeasonsPagesTests(Fixture fixture)
+    public SeasonsPagesTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
-    }
-
-    public sealed class Fixture : IDisposable
-    {
-        public IncubatorFactory Factory { get; } = new();
-
-        public void Dispose() => Factory.Dispose();
     }
 
     [Fact]

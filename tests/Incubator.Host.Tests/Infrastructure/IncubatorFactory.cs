@@ -97,3 +97,11 @@ public class IncubatorFactory : WebApplicationFactory<Program>
 }
 
 public sealed record IdResponse(Guid Id);
+
+/// <summary>One host per test class, shared by its tests (each test makes its own data).</summary>
+public sealed class HostFixture : IDisposable
+{
+    public IncubatorFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}
