@@ -10,14 +10,17 @@ dotnet tool restore >/dev/null
 declare -A PROJECT=(
   [Identity]=src/Host/Incubator.Host
   [Seasons]=src/Modules/Seasons/Incubator.Seasons
+  [Applications]=src/Modules/Applications/Incubator.Applications
 )
 declare -A PREFIX=(
   [Identity]=Identity
   [Seasons]=Seasons
+  [Applications]=Applications
 )
 declare -A OUTDIR=(
   [Identity]=Identity/Migrations
   [Seasons]=Persistence/Migrations
+  [Applications]=Persistence/Migrations
 )
 suffix() { if [ "$1" = Identity ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
 

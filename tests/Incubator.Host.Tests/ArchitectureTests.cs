@@ -9,6 +9,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly[] Modules =
     [
         typeof(Incubator.Seasons.SeasonsModule).Assembly,
+        typeof(Incubator.Applications.ApplicationsModule).Assembly,
     ];
 
     [Fact]

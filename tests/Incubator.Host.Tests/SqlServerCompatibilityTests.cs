@@ -1,3 +1,4 @@
+using Incubator.Applications.Persistence;
 using Incubator.Host.Identity;
 using Incubator.Seasons.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public sealed class SqlServerCompatibilityTests
         nameof(SeasonsSqlServerDbContext),
         nameof(IdentitySqliteDb),
         nameof(IdentitySqlServerDb),
+        nameof(ApplicationsSqliteDbContext),
+        nameof(ApplicationsSqlServerDbContext),
     };
 
     private static DbContext Create(string name) => name switch
@@ -27,6 +30,8 @@ public sealed class SqlServerCompatibilityTests
         nameof(SeasonsSqlServerDbContext) => new SeasonsSqlServerDesignFactory().CreateDbContext([]),
         nameof(IdentitySqliteDb) => new IdentitySqliteDesignFactory().CreateDbContext([]),
         nameof(IdentitySqlServerDb) => new IdentitySqlServerDesignFactory().CreateDbContext([]),
+        nameof(ApplicationsSqliteDbContext) => new ApplicationsSqliteDesignFactory().CreateDbContext([]),
+        nameof(ApplicationsSqlServerDbContext) => new ApplicationsSqlServerDesignFactory().CreateDbContext([]),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -43,6 +48,7 @@ public sealed class SqlServerCompatibilityTests
     [Theory]
     [InlineData(nameof(SeasonsSqlServerDbContext))]
     [InlineData(nameof(IdentitySqlServerDb))]
+    [InlineData(nameof(ApplicationsSqlServerDbContext))]
     public void The_idempotent_SQL_Server_script_parses_as_TSql(string context)
     {
         using var db = Create(context);

@@ -1,3 +1,4 @@
+using Incubator.Applications;
 using Incubator.Host.Infrastructure;
 using Incubator.Seasons;
 
@@ -5,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIncubatorHost();
 builder.AddSeasonsModule();
+builder.AddApplicationsModule();
 
 var app = builder.Build();
 await app.InitializeIncubatorAsync();

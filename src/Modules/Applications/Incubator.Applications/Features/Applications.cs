@@ -1,0 +1,176 @@
+using Incubator.Applications.Contracts;
+using Incubator.Applications.Domain;
+using Incubator.Applications.Persistence;
+using Incubator.BuildingBlocks.Application;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.Seasons.Contracts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using static Incubator.BuildingBlocks.Application.Texts;
+
+namespace Incubator.Applications.Features;
+
+public sealed record TeamMemberDto(string? Name, string? Role, string? Email);
+
+/// <summary>The body of an application, as the API and the form send it; a draft may be incomplete.</summary>
+public sealed record ApplicationInput(
+    string? ProjectName,
+    string? Summary,
+    string? SocialNeed,
+    string? Commune,
+    string? DepartmentCode,
+    string? CollectiveDimension,
+    string? EconomicModel,
+    IReadOnlyList<TeamMemberDto>? Team)
+{
+    internal ApplicationAnswers ToAnswers() => new(ProjectName, Summary, SocialNeed, Commune, DepartmentCode, CollectiveDimension, EconomicModel,
+        (Team ?? []).Select(m => new TeamMember(m.Name ?? string.Empty, m.Role ?? string.Empty, m.Email)).ToList());
+}
+
+public sealed record ApplicationDto(
+    Guid Id,
+    Guid SeasonId,
+    string Status,
+    string? ProjectName,
+    string? Summary,
+    string? SocialNeed,
+    string? Commune,
+    string? DepartmentCode,
+    string? CollectiveDimension,
+    string? EconomicModel,
+    IReadOnlyList<TeamMemberDto> Team,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? DecidedAt,
+    string? DecisionReason,
+    IReadOnlyDictionary<string, string[]> MissingAnswers)
+{
+    internal static ApplicationDto From(Application a) => new(
+        a.Id, a.SeasonId, a.Status.ToString(), a.ProjectName, a.Summary, a.SocialNeed, a.Commune, a.DepartmentCode,
+        a.CollectiveDimension, a.EconomicModel, a.Team.Select(m => new TeamMemberDto(m.Name, m.Role, m.Email)).ToList(),
+        a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.DecisionReason,
+        a.Status == ApplicationStatus.Draft ? a.MissingAnswers() : new Dictionary<string, string[]>());
+}
+
+public sealed record ApplicationSummaryDto(Guid Id, Guid SeasonId, string? ProjectName, string Status, string? DepartmentCode, DateTimeOffset? SubmittedAt, double? Score, int ReviewCount);
+
+internal sealed record CreateDraft(Guid SeasonId, ApplicationInput Input) : IRequest<ApplicationDto>;
+
+internal sealed record UpdateDraft(Guid ApplicationId, ApplicationInput Input) : IRequest<ApplicationDto>;
+
+internal sealed record SubmitApplication(Guid ApplicationId) : IRequest<ApplicationDto>;
+
+internal sealed record WithdrawApplication(Guid ApplicationId) : IRequest<ApplicationDto>;
+
+internal sealed record GetApplication(Guid ApplicationId) : IRequest<ApplicationDto>;
+
+internal sealed record ListMyApplications : IRequest<IReadOnlyList<ApplicationSummaryDto>>;
+
+internal sealed record DecideApplication(Guid ApplicationId, string? Decision, string? Reason) : IRequest<ApplicationDto>;
+
+internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time) :
+    IRequestHandler<CreateDraft, ApplicationDto>,
+    IRequestHandler<UpdateDraft, ApplicationDto>,
+    IRequestHandler<SubmitApplication, ApplicationDto>,
+    IRequestHandler<WithdrawApplication, ApplicationDto>,
+    IRequestHandler<GetApplication, ApplicationDto>,
+    IRequestHandler<ListMyApplications, IReadOnlyList<ApplicationSummaryDto>>,
+    IRequestHandler<DecideApplication, ApplicationDto>
+{
+    private bool IsLead => user.IsInRole(Roles.ProgramLead);
+
+    public async Task<ApplicationDto> Handle(CreateDraft request, CancellationToken cancellationToken)
+    {
+        var season = await seasons.FindAsync(request.SeasonId, cancellationToken);
+        if (season is null || season.Status != "ApplicationsOpen")
+        {
+            throw new NotFoundException(L("Aucun appel ouvert pour cette saison.", "No open call for this season."));
+        }
+
+        var application = Application.Draft(request.SeasonId, user.RequiredId(), request.Input.ToAnswers(), time.GetUtcNow());
+        db.Applications.Add(application);
+        await db.SaveChangesAsync(cancellationToken);
+        return ApplicationDto.From(application);
+    }
+
+    public async Task<ApplicationDto> Handle(UpdateDraft request, CancellationToken cancellationToken)
+    {
+        var application = await MineAsync(request.ApplicationId, cancellationToken);
+        application.Answer(request.Input.ToAnswers(), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ApplicationDto.From(application);
+    }
+
+    public async Task<ApplicationDto> Handle(SubmitApplication request, CancellationToken cancellationToken)
+    {
+        var application = await MineAsync(request.ApplicationId, cancellationToken);
+        var now = time.GetUtcNow();
+        var season = await seasons.FindAsync(application.SeasonId, cancellationToken);
+        application.Submit(now, season?.AcceptsApplicationsAt(now) == true);
+        await db.SaveChangesAsync(cancellationToken);
+        return ApplicationDto.From(application);
+    }
+
+    public async Task<ApplicationDto> Handle(WithdrawApplication request, CancellationToken cancellationToken)
+    {
+        var application = await MineAsync(request.ApplicationId, cancellationToken);
+        application.Withdraw(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ApplicationDto.From(application);
+    }
+
+    public async Task<ApplicationDto> Handle(GetApplication request, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.ApplicationId, cancellationToken);
+        var mayRead = application is not null
+            && (application.ApplicantUserId == user.Id || (IsLead && application.Status != ApplicationStatus.Draft));
+        return mayRead ? ApplicationDto.From(application!) : throw NotFound();
+    }
+
+    public async Task<IReadOnlyList<ApplicationSummaryDto>> Handle(ListMyApplications request, CancellationToken cancellationToken)
+    {
+        var me = user.RequiredId();
+        var mine = await db.Applications.AsNoTracking()
+            .Where(a => a.ApplicantUserId == me)
+            .OrderByDescending(a => a.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return mine.Select(a => new ApplicationSummaryDto(a.Id, a.SeasonId, a.ProjectName, a.Status.ToString(), a.DepartmentCode, a.SubmittedAt, null, 0)).ToList();
+    }
+
+    public async Task<ApplicationDto> Handle(DecideApplication request, CancellationToken cancellationToken)
+    {
+        var decision = request.Decision?.ToLowerInvariant() switch
+        {
+            "shortlist" => ApplicationDecision.Shortlisted,
+            "select" => ApplicationDecision.Selected,
+            "waitlist" => ApplicationDecision.Waitlisted,
+            "reject" => ApplicationDecision.Rejected,
+            _ => throw new DomainException(L(
+                "Décision attendue : shortlist, select, waitlist ou reject.",
+                "Expected decision: shortlist, select, waitlist or reject."), "decision"),
+        };
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == request.ApplicationId && a.Status != ApplicationStatus.Draft, cancellationToken)
+            ?? throw NotFound();
+        var season = await seasons.FindAsync(application.SeasonId, cancellationToken);
+        if (season?.Status is not ("Selection" or "Running"))
+        {
+            throw new ConflictException(L(
+                "Les décisions se prennent une fois l'appel clos.",
+                "Decisions are taken once the call is closed."));
+        }
+
+        application.Decide(decision, request.Reason, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ApplicationDto.From(application);
+    }
+
+    /// <summary>The caller's own application; anybody else's is "not found", so nothing leaks.</summary>
+    private async Task<Application> MineAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var me = user.RequiredId();
+        return await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.ApplicantUserId == me, cancellationToken)
+            ?? throw NotFound();
+    }
+
+    private static NotFoundException NotFound() => new(L("Candidature introuvable.", "Application not found."));
+}
