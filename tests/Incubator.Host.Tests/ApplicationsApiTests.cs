@@ -13,28 +13,10 @@ public sealed class ApplicationsApiTests : IClassFixture<HostFixture>
         _factory = fixture.Factory;
     }
 
-    private sealed record ApplicationResponse(Guid Id, string Status, DateTimeOffset? SubmittedAt, Dictionary<string, string[]> MissingAnswers);
+    private static object CompleteBody(string department = "26") => ApplicationsApi.CompleteBody(department: department);
 
-    private static object CompleteBody(string department = "26") => new
-    {
-        projectName = "Garage solidaire du Diois",
-        summary = "Un garage associatif où chacun apprend à réparer sa voiture.",
-        socialNeed = "La mobilité en zone rurale pour les personnes aux revenus modestes.",
-        commune = "Die",
-        departmentCode = department,
-        collectiveDimension = "Une association de 40 adhérents, des bénévoles mécaniciens.",
-        economicModel = "Adhésions, prestations à prix solidaire, subventions de démarrage.",
-        team = new[] { new { name = "Camille Martin", role = "Coordinatrice", email = "camille@example.org" } },
-    };
-
-    private async Task<SeasonResponse> OpenSeasonAsync(TimeSpan closesIn)
-    {
-        var lead = await _factory.AdminClientAsync();
-        var now = _factory.Clock.GetUtcNow();
-        var season = await lead.CreateSeasonAsync(now.AddDays(-1), now + closesIn);
-        await (await lead.PostAsync($"/api/seasons/{season.Id}/open-applications", null)).EnsureSuccessAsync();
-        return season;
-    }
+    private async Task<SeasonResponse> OpenSeasonAsync(TimeSpan closesIn) =>
+        await _factory.OpenSeasonAsync(await _factory.AdminClientAsync(), closesIn);
 
     [Fact]
     public async Task Given_an_open_call_When_an_applicant_saves_a_draft_and_submits_it_complete_Then_submitted_and_frozen()

@@ -6,6 +6,7 @@ using Incubator.BuildingBlocks.Messaging;
 using Incubator.BuildingBlocks.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,7 +57,8 @@ public static class ModuleRegistration
     }
 
     /// <summary>
-    /// One DbContext per module: a SQLite file of its own in the data folder (WAL, busy timeout),
+    /// One DbContext per module (interceptors registered as <see cref="IInterceptor"/> services,
+    /// e.g. a command counter, join every module's context): a SQLite file of its own in the data folder (WAL, busy timeout),
     /// or its own schema on SQL Server; plus the module's outbox sweep.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(
@@ -77,14 +79,16 @@ public static class ModuleRegistration
                 ?? throw new InvalidOperationException("ConnectionStrings:Incubator is required when Incubator:Database:Provider is SqlServer.");
             services.AddDbContext<TContext, TSqlServer>((sp, o) => o
                 .UseSqlServer(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
-                .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module)));
+                .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module))
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             var connectionString = database.SqliteConnectionString(module);
             services.AddDbContext<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(pragmas, sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module)));
+                .AddInterceptors(pragmas, sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module))
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));

@@ -1,4 +1,6 @@
+using Incubator.Applications.Features;
 using Incubator.Applications.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Incubator.BuildingBlocks;
 using Microsoft.AspNetCore.Builder;
 
@@ -10,7 +12,8 @@ public static class ApplicationsModule
     {
         builder.Services
             .AddModuleDbContext<ApplicationsDbContext, ApplicationsSqliteDbContext, ApplicationsSqlServerDbContext>(builder.Configuration, ApplicationsDbContext.Module)
-            .AddModuleHandlers(typeof(ApplicationsModule).Assembly);
+            .AddModuleHandlers(typeof(ApplicationsModule).Assembly)
+            .AddScoped<ReviewAccess>();
         return builder;
     }
 }

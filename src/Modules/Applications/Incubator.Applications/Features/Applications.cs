@@ -50,6 +50,12 @@ public sealed record ApplicationDto(
         a.CollectiveDimension, a.EconomicModel, a.Team.Select(m => new TeamMemberDto(m.Name, m.Role, m.Email)).ToList(),
         a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.DecisionReason,
         a.Status == ApplicationStatus.Draft ? a.MissingAnswers() : new Dictionary<string, string[]>());
+
+    /// <summary>For a blind review: the team's names and e-mails are hidden, their roles kept.</summary>
+    internal static ApplicationDto Blind(Application a) => From(a) with
+    {
+        Team = a.Team.Select((m, i) => new TeamMemberDto(Texts.L($"Membre {i + 1}", $"Member {i + 1}"), m.Role, null)).ToList(),
+    };
 }
 
 public sealed record ApplicationSummaryDto(Guid Id, Guid SeasonId, string? ProjectName, string Status, string? DepartmentCode, DateTimeOffset? SubmittedAt, double? Score, int ReviewCount);
@@ -68,7 +74,7 @@ internal sealed record ListMyApplications : IRequest<IReadOnlyList<ApplicationSu
 
 internal sealed record DecideApplication(Guid ApplicationId, string? Decision, string? Reason) : IRequest<ApplicationDto>;
 
-internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time) :
+internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, ReviewAccess access) :
     IRequestHandler<CreateDraft, ApplicationDto>,
     IRequestHandler<UpdateDraft, ApplicationDto>,
     IRequestHandler<SubmitApplication, ApplicationDto>,
@@ -121,10 +127,27 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
 
     public async Task<ApplicationDto> Handle(GetApplication request, CancellationToken cancellationToken)
     {
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.ApplicationId, cancellationToken);
-        var mayRead = application is not null
-            && (application.ApplicantUserId == user.Id || (IsLead && application.Status != ApplicationStatus.Draft));
-        return mayRead ? ApplicationDto.From(application!) : throw NotFound();
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.ApplicationId, cancellationToken)
+            ?? throw NotFound();
+        if (application.ApplicantUserId == user.Id || (IsLead && application.Status != ApplicationStatus.Draft))
+        {
+            return ApplicationDto.From(application);
+        }
+
+        // A reviewer reads an application only once they have declared no conflict of interest.
+        var (_, rubric) = await access.ReviewableAsync(application.Id, cancellationToken);
+        var me = user.RequiredId();
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == application.Id && r.ReviewerUserId == me, cancellationToken);
+        return review?.State switch
+        {
+            null => throw new ConflictException(L(
+                "Déclarez d'abord si vous avez un conflit d'intérêts avec ce projet.",
+                "First declare whether you have a conflict of interest with this project.")),
+            ReviewState.Recused => throw new ConflictException(L(
+                "Vous vous êtes récusé·e pour cette candidature.",
+                "You recused yourself from this application.")),
+            _ => rubric.BlindReview ? ApplicationDto.Blind(application) : ApplicationDto.From(application),
+        };
     }
 
     public async Task<IReadOnlyList<ApplicationSummaryDto>> Handle(ListMyApplications request, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Incubator.Applications.Domain;
 using Incubator.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Incubator.Applications.Persistence;
@@ -10,6 +12,10 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
     public const string Module = "applications";
 
     public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+
+    public DbSet<Review> Reviews => Set<Review>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +35,33 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
             b.OwnsMany(a => a.Team, t => t.ToJson());
             b.HasIndex(a => new { a.SeasonId, a.Status });
             b.HasIndex(a => a.ApplicantUserId);
+        });
+
+        modelBuilder.Entity<Rubric>(b =>
+        {
+            b.ToTable("Rubrics");
+            b.HasKey(r => r.SeasonId);
+            b.Property(r => r.SeasonId).ValueGeneratedNever();
+            b.OwnsMany(r => r.Criteria, c => c.ToJson());
+            b.PrimitiveCollection(r => r.ReviewerUserIds);
+        });
+
+        modelBuilder.Entity<Review>(b =>
+        {
+            b.ToTable("Reviews");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.Comment).HasMaxLength(4000);
+            b.Property(r => r.Scores).HasConversion(
+                v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+                v => JsonSerializer.Deserialize<Dictionary<string, int>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, int>(),
+                new ValueComparer<Dictionary<string, int>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Value)),
+                    v => new Dictionary<string, int>(v)));
+            b.HasIndex(r => new { r.ApplicationId, r.ReviewerUserId }).IsUnique();
+            b.HasIndex(r => new { r.SeasonId, r.ReviewerUserId });
+            b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         base.OnModelCreating(modelBuilder);

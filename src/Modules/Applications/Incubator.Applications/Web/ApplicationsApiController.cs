@@ -1,4 +1,5 @@
 using Incubator.Applications.Features;
+using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Incubator.Applications.Web;
 
 public sealed record DecisionInput(string? Decision, string? Reason);
+
+public sealed record ConflictDeclarationInput(bool? ConflictOfInterest);
 
 /// <summary>Applications (API.md, Applications): drafts, submission, withdrawal, decisions.</summary>
 [ApiController]
@@ -44,6 +47,49 @@ public sealed class ApplicationsApiController(IMediator mediator) : ControllerBa
 
     [HttpGet("applications/mine")]
     public Task<IReadOnlyList<ApplicationSummaryDto>> Mine(CancellationToken ct) => mediator.Send(new ListMyApplications(), ct);
+
+    /// <summary>The review board: submitted applications, paged, filtered, by score (unscored last) or date.</summary>
+    [HttpGet("seasons/{seasonId:guid}/applications")]
+    [Authorize(Policies.Reviewer)]
+    public Task<PagedResult<BoardRowDto>> Board(Guid seasonId, [FromQuery] BoardFilter filter, CancellationToken ct) =>
+        mediator.Send(new ReviewBoard(seasonId, filter), ct);
+
+    [HttpGet("seasons/{seasonId:guid}/applications.csv")]
+    [Authorize(Policies.Reviewer)]
+    [Produces("text/csv")]
+    public async Task<IActionResult> BoardCsv(Guid seasonId, [FromQuery] BoardFilter filter, CancellationToken ct)
+    {
+        var csv = await mediator.Send(new ReviewBoardCsv(seasonId, filter), ct);
+        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"candidatures-{seasonId:N}.csv");
+    }
+
+    [HttpGet("seasons/{seasonId:guid}/rubric")]
+    [Authorize(Policies.Reviewer)]
+    public Task<RubricDto> Rubric(Guid seasonId, CancellationToken ct) => mediator.Send(new GetRubric(seasonId), ct);
+
+    [HttpPut("seasons/{seasonId:guid}/rubric")]
+    [Authorize(Policies.ProgramLead)]
+    [ProducesResponseType(StatusCodes.Status409Conflict, Type = typeof(ProblemDetails))]
+    public Task<RubricDto> SaveRubric(Guid seasonId, RubricInput body, CancellationToken ct) => mediator.Send(new SaveRubric(seasonId, body), ct);
+
+    /// <summary>Before reading an application, a reviewer declares whether they have a conflict of interest.</summary>
+    [HttpPost("applications/{id:guid}/conflict-declaration")]
+    [Authorize(Policies.Reviewer)]
+    [ProducesResponseType(StatusCodes.Status409Conflict, Type = typeof(ProblemDetails))]
+    public Task<ReviewDto> DeclareConflict(Guid id, ConflictDeclarationInput body, CancellationToken ct) =>
+        mediator.Send(new DeclareConflict(id, body.ConflictOfInterest ?? throw new DomainException(
+            Texts.L("Répondez oui ou non.", "Answer yes or no."), "conflictOfInterest")), ct);
+
+    /// <summary>Scores 1 to 5 per criterion with a comment, or a recusal (<c>conflictOfInterest: true</c>, no scores).</summary>
+    [HttpPost("applications/{id:guid}/reviews")]
+    [Authorize(Policies.Reviewer)]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    [ProducesResponseType(StatusCodes.Status409Conflict, Type = typeof(ProblemDetails))]
+    public async Task<ActionResult<ReviewDto>> Review(Guid id, ReviewInput body, CancellationToken ct)
+    {
+        var review = await mediator.Send(new SubmitReview(id, body), ct);
+        return Created($"/api/applications/{id}/reviews/{review.Id}", review);
+    }
 
     [HttpPost("applications/{id:guid}/decision")]
     [Authorize(Policies.ProgramLead)]

@@ -97,6 +97,74 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                     b.ToTable("Applications", "applications");
                 });
 
+            modelBuilder.Entity("Incubator.Applications.Domain.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ScoredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("WeightedScore")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.HasIndex("SeasonId", "ReviewerUserId");
+
+                    b.ToTable("Reviews", "applications");
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.Rubric", b =>
+                {
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("BlindReview")
+                        .HasColumnType("bit");
+
+                    b.PrimitiveCollection<string>("ReviewerUserIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("SeasonId");
+
+                    b.ToTable("Rubrics", "applications");
+                });
+
             modelBuilder.Entity("Incubator.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -181,6 +249,47 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.Review", b =>
+                {
+                    b.HasOne("Incubator.Applications.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.Rubric", b =>
+                {
+                    b.OwnsMany("Incubator.Applications.Domain.Criterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("RubricSeasonId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<double>("Weight");
+
+                            b1.HasKey("RubricSeasonId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Rubrics", "applications");
+
+                            b1
+                                .ToJson("Criteria")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RubricSeasonId");
+                        });
+
+                    b.Navigation("Criteria");
                 });
 #pragma warning restore 612, 618
         }

@@ -91,6 +91,74 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     b.ToTable("Applications", (string)null);
                 });
 
+            modelBuilder.Entity("Incubator.Applications.Domain.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("WeightedScore")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.HasIndex("SeasonId", "ReviewerUserId");
+
+                    b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.Rubric", b =>
+                {
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BlindReview")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ReviewerUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SeasonId");
+
+                    b.ToTable("Rubrics", (string)null);
+                });
+
             modelBuilder.Entity("Incubator.BuildingBlocks.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -175,6 +243,47 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.Review", b =>
+                {
+                    b.HasOne("Incubator.Applications.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.Rubric", b =>
+                {
+                    b.OwnsMany("Incubator.Applications.Domain.Criterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("RubricSeasonId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<double>("Weight");
+
+                            b1.HasKey("RubricSeasonId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Rubrics");
+
+                            b1
+                                .ToJson("Criteria")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RubricSeasonId");
+                        });
+
+                    b.Navigation("Criteria");
                 });
 #pragma warning restore 612, 618
         }

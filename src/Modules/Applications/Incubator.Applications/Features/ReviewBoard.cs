@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+using Incubator.Applications.Domain;
+using Incubator.Applications.Persistence;
+using Incubator.BuildingBlocks.Application;
+using Incubator.BuildingBlocks.Identity;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using static Incubator.BuildingBlocks.Application.Texts;
+
+namespace Incubator.Applications.Features;
+
+public sealed record BoardRowDto(
+    Guid Id,
+    string? ProjectName,
+    string Status,
+    double? Score,
+    double? NormalizedScore,
+    int ReviewCount,
+    string? DepartmentCode,
+    DateTimeOffset? SubmittedAt,
+    bool ReviewedByMe);
+
+/// <summary>The review board's filters, as the query string sends them.</summary>
+public sealed record BoardFilter(string? Status, string? Department, bool? ReviewedByMe, string? Sort, int? Page, int? PageSize);
+
+internal sealed record ReviewBoard(Guid SeasonId, BoardFilter Filter) : IRequest<PagedResult<BoardRowDto>>;
+
+internal sealed record ReviewBoardCsv(Guid SeasonId, BoardFilter Filter) : IRequest<string>;
+
+/// <summary>
+/// The selection committee's list of a season's submitted applications, paged on the server, in a
+/// constant number of SQL commands whatever the season's size: the count, the page, the reviewers'
+/// means (for the normalised score) and the page's reviews.
+/// </summary>
+internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess access, ICurrentUser user) :
+    IRequestHandler<ReviewBoard, PagedResult<BoardRowDto>>,
+    IRequestHandler<ReviewBoardCsv, string>
+{
+    /// <summary>A board line as SQL computes it; member-initialised so that EF Core can sort on its members.</summary>
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+
+        public string? ProjectName { get; init; }
+
+        public ApplicationStatus Status { get; init; }
+
+        public string? DepartmentCode { get; init; }
+
+        public DateTimeOffset? SubmittedAt { get; init; }
+
+        public double? Score { get; init; }
+
+        public int ReviewCount { get; init; }
+
+        public bool ReviewedByMe { get; init; }
+    }
+
+    public async Task<PagedResult<BoardRowDto>> Handle(ReviewBoard request, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAsync(request.SeasonId, request.Filter, cancellationToken);
+        var paging = PageRequest.Of(request.Filter.Page, request.Filter.PageSize);
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await Sorted(rows, request.Filter.Sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var normalized = await NormalizedScoresAsync(request.SeasonId, page.Select(r => r.Id).ToList(), cancellationToken);
+        return new PagedResult<BoardRowDto>(page.Select(r => ToDto(r, normalized)).ToList(), paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<string> Handle(ReviewBoardCsv request, CancellationToken cancellationToken)
+    {
+        var rows = await Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort).ToListAsync(cancellationToken);
+        var normalized = await NormalizedScoresAsync(request.SeasonId, rows.Select(r => r.Id).ToList(), cancellationToken);
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(';', L("projet", "project"), L("département", "department"), L("état", "status"),
+            L("déposée le", "submitted at"), L("note", "score"), L("note normalisée", "normalized score"), L("évaluations", "reviews"), "id"));
+        foreach (var row in rows.Select(r => ToDto(r, normalized)))
+        {
+            csv.AppendLine(string.Join(';',
+                Cell(row.ProjectName), Cell(row.DepartmentCode), Cell(row.Status),
+                Cell(row.SubmittedAt is { } at ? ParisTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null),
+                Cell(row.Score?.ToString("0.00", CultureInfo.CurrentCulture)), Cell(row.NormalizedScore?.ToString("0.00", CultureInfo.CurrentCulture)),
+                row.ReviewCount.ToString(CultureInfo.InvariantCulture), row.Id.ToString()));
+        }
+
+        return csv.ToString();
+    }
+
+    private async Task<IQueryable<Row>> RowsAsync(Guid seasonId, BoardFilter filter, CancellationToken cancellationToken)
+    {
+        if (!await access.MayReviewSeasonAsync(seasonId, cancellationToken))
+        {
+            throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        }
+
+        var me = user.RequiredId();
+        var applications = db.Applications.AsNoTracking().Where(a => a.SeasonId == seasonId && a.Status != ApplicationStatus.Draft);
+        if (!string.IsNullOrEmpty(filter.Status))
+        {
+            if (!Enum.TryParse<ApplicationStatus>(filter.Status, ignoreCase: true, out var status) || status == ApplicationStatus.Draft)
+            {
+                throw new DomainException(L("État inconnu.", "Unknown status."), "status");
+            }
+
+            applications = applications.Where(a => a.Status == status);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Department))
+        {
+            var department = filter.Department.Trim().ToUpperInvariant();
+            applications = applications.Where(a => a.DepartmentCode == department);
+        }
+
+        if (filter.ReviewedByMe is { } reviewed)
+        {
+            applications = applications.Where(a => db.Reviews.Any(r => r.ApplicationId == a.Id && r.ReviewerUserId == me && r.State == ReviewState.Scored) == reviewed);
+        }
+
+        return applications.Select(a => new Row
+        {
+            Id = a.Id,
+            ProjectName = a.ProjectName,
+            Status = a.Status,
+            DepartmentCode = a.DepartmentCode,
+            SubmittedAt = a.SubmittedAt,
+            Score = db.Reviews.Where(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored).Average(r => r.WeightedScore),
+            ReviewCount = db.Reviews.Count(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored),
+            ReviewedByMe = db.Reviews.Any(r => r.ApplicationId == a.Id && r.ReviewerUserId == me && r.State != ReviewState.Declared),
+        });
+    }
+
+    /// <summary>By score (best first, unscored last) or by submission time (first submitted first).</summary>
+    private static IQueryable<Row> Sorted(IQueryable<Row> rows, string? sort) => sort?.ToLowerInvariant() switch
+    {
+        null or "" or "score" => rows.OrderBy(r => r.Score == null).ThenByDescending(r => r.Score).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
+        "submittedat" => rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
+        _ => throw new DomainException(L("Tri attendu : score ou submittedAt.", "Expected sort: score or submittedAt."), "sort"),
+    };
+
+    /// <summary>
+    /// Each review's score as a z-score within its reviewer's scores of the season, averaged per
+    /// application: a harsh and a lenient reviewer weigh the same.
+    /// </summary>
+    private async Task<Dictionary<Guid, double>> NormalizedScoresAsync(Guid seasonId, List<Guid> applicationIds, CancellationToken cancellationToken)
+    {
+        if (applicationIds.Count == 0)
+        {
+            return [];
+        }
+
+        var reviewers = await db.Reviews.AsNoTracking()
+            .Where(r => r.SeasonId == seasonId && r.State == ReviewState.Scored)
+            .GroupBy(r => r.ReviewerUserId)
+            .Select(g => new { Reviewer = g.Key, Mean = g.Average(r => r.WeightedScore!.Value), MeanOfSquares = g.Average(r => r.WeightedScore!.Value * r.WeightedScore!.Value), Count = g.Count() })
+            .ToDictionaryAsync(g => g.Reviewer, cancellationToken);
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => applicationIds.Contains(r.ApplicationId) && r.State == ReviewState.Scored)
+            .Select(r => new { r.ApplicationId, r.ReviewerUserId, r.WeightedScore })
+            .ToListAsync(cancellationToken);
+        return reviews
+            .GroupBy(r => r.ApplicationId)
+            .ToDictionary(g => g.Key, g => g.Average(r =>
+            {
+                var stats = reviewers[r.ReviewerUserId];
+                var deviation = Math.Sqrt(Math.Max(0, stats.MeanOfSquares - (stats.Mean * stats.Mean)));
+                return stats.Count < 2 || deviation < 1e-9 ? 0 : (r.WeightedScore!.Value - stats.Mean) / deviation;
+            }));
+    }
+
+    private static BoardRowDto ToDto(Row r, Dictionary<Guid, double> normalized) => new(
+        r.Id, r.ProjectName, r.Status.ToString(), r.Score is { } s ? Math.Round(s, 2) : null,
+        normalized.TryGetValue(r.Id, out var z) ? Math.Round(z, 2) : null, r.ReviewCount, r.DepartmentCode, r.SubmittedAt, r.ReviewedByMe);
+
+    private static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        // A leading =, +, - or @ would run as a formula in a spreadsheet.
+        var safe = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        return safe.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+}

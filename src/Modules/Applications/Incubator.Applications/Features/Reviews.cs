@@ -1,0 +1,170 @@
+using FluentValidation;
+using Incubator.Applications.Domain;
+using Incubator.Applications.Persistence;
+using Incubator.BuildingBlocks.Application;
+using Incubator.BuildingBlocks.Identity;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using static Incubator.BuildingBlocks.Application.Texts;
+
+namespace Incubator.Applications.Features;
+
+public sealed record CriterionDto(string? Key, string? Label, double? Weight);
+
+public sealed record RubricDto(Guid SeasonId, IReadOnlyList<CriterionDto> Criteria, IReadOnlyList<Guid> ReviewerUserIds, bool BlindReview, bool WeightsLocked);
+
+public sealed record RubricInput(IReadOnlyList<CriterionDto>? Criteria, IReadOnlyList<Guid>? ReviewerUserIds, bool? BlindReview);
+
+public sealed record ReviewInput(Dictionary<string, int>? Scores, string? Comment, bool? ConflictOfInterest);
+
+public sealed record ReviewDto(Guid Id, Guid ApplicationId, string State, IReadOnlyDictionary<string, int> Scores, string? Comment, double? WeightedScore);
+
+internal sealed record GetRubric(Guid SeasonId) : IRequest<RubricDto>;
+
+internal sealed record SaveRubric(Guid SeasonId, RubricInput Input) : IRequest<RubricDto>;
+
+internal sealed record DeclareConflict(Guid ApplicationId, bool ConflictOfInterest) : IRequest<ReviewDto>;
+
+internal sealed record SubmitReview(Guid ApplicationId, ReviewInput Input) : IRequest<ReviewDto>;
+
+internal sealed class SaveRubricValidator : AbstractValidator<SaveRubric>
+{
+    public SaveRubricValidator()
+    {
+        RuleFor(r => r.Input.Criteria).NotEmpty().OverridePropertyName("criteria");
+        RuleForEach(r => r.Input.Criteria).ChildRules(c =>
+        {
+            c.RuleFor(x => x.Key).NotEmpty();
+            c.RuleFor(x => x.Label).NotEmpty();
+            c.RuleFor(x => x.Weight).NotNull();
+        }).OverridePropertyName("criteria");
+    }
+}
+
+internal sealed class SubmitReviewValidator : AbstractValidator<SubmitReview>
+{
+    public SubmitReviewValidator()
+    {
+        RuleFor(r => r.Input.ConflictOfInterest).NotNull().OverridePropertyName("conflictOfInterest");
+        RuleFor(r => r.Input.Scores).NotEmpty().When(r => r.Input.ConflictOfInterest == false).OverridePropertyName("scores");
+        RuleFor(r => r.Input.Scores).Empty().When(r => r.Input.ConflictOfInterest == true).OverridePropertyName("scores")
+            .WithMessage(_ => L("Une déclaration de conflit d'intérêts ne porte pas de notes.", "A conflict-of-interest declaration carries no scores."));
+    }
+}
+
+/// <summary>Who may review a season's applications: its committee members and program leads.</summary>
+internal sealed class ReviewAccess(ApplicationsDbContext db, ICurrentUser user)
+{
+    public bool IsLead => user.IsInRole(Roles.ProgramLead);
+
+    public async Task<Rubric> RubricAsync(Guid seasonId, CancellationToken cancellationToken) =>
+        await db.Rubrics.FirstOrDefaultAsync(r => r.SeasonId == seasonId, cancellationToken) ?? Rubric.Default(seasonId);
+
+    /// <summary>A submitted application the caller may review; anything else is "not found".</summary>
+    public async Task<(Application Application, Rubric Rubric)> ReviewableAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == applicationId && a.Status != ApplicationStatus.Draft && a.Status != ApplicationStatus.Withdrawn, cancellationToken);
+        if (application is null)
+        {
+            throw new NotFoundException(L("Candidature introuvable.", "Application not found."));
+        }
+
+        var rubric = await RubricAsync(application.SeasonId, cancellationToken);
+        return IsLead || rubric.IsReviewer(user.RequiredId())
+            ? (application, rubric)
+            : throw new NotFoundException(L("Candidature introuvable.", "Application not found."));
+    }
+
+    public async Task<bool> MayReviewSeasonAsync(Guid seasonId, CancellationToken cancellationToken) =>
+        IsLead || (user.Id is { } me && (await RubricAsync(seasonId, cancellationToken)).IsReviewer(me));
+}
+
+internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess access, ICurrentUser user, TimeProvider time) :
+    IRequestHandler<GetRubric, RubricDto>,
+    IRequestHandler<SaveRubric, RubricDto>,
+    IRequestHandler<DeclareConflict, ReviewDto>,
+    IRequestHandler<SubmitReview, ReviewDto>
+{
+    public async Task<RubricDto> Handle(GetRubric request, CancellationToken cancellationToken)
+    {
+        if (!await access.MayReviewSeasonAsync(request.SeasonId, cancellationToken))
+        {
+            throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        }
+
+        return await ToDtoAsync(await access.RubricAsync(request.SeasonId, cancellationToken), cancellationToken);
+    }
+
+    public async Task<RubricDto> Handle(SaveRubric request, CancellationToken cancellationToken)
+    {
+        var rubric = await db.Rubrics.FirstOrDefaultAsync(r => r.SeasonId == request.SeasonId, cancellationToken);
+        if (rubric is null)
+        {
+            rubric = Rubric.Default(request.SeasonId);
+            db.Rubrics.Add(rubric);
+        }
+
+        var scored = await db.Reviews.AnyAsync(r => r.SeasonId == request.SeasonId && r.State == ReviewState.Scored, cancellationToken);
+        rubric.SetCriteria(request.Input.Criteria!.Select(c => new Criterion(c.Key!, c.Label!, c.Weight!.Value)).ToList(), scored);
+        rubric.SetCommittee(request.Input.ReviewerUserIds ?? rubric.ReviewerUserIds, request.Input.BlindReview ?? rubric.BlindReview);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ToDtoAsync(rubric, cancellationToken);
+    }
+
+    public async Task<ReviewDto> Handle(DeclareConflict request, CancellationToken cancellationToken)
+    {
+        var (application, _) = await access.ReviewableAsync(request.ApplicationId, cancellationToken);
+        var review = await MyReviewAsync(application.Id, cancellationToken);
+        if (review is not null)
+        {
+            throw new ConflictException(L("Vous avez déjà fait votre déclaration pour cette candidature.", "You have already declared for this application."));
+        }
+
+        review = Review.Declare(application.Id, application.SeasonId, user.RequiredId(), request.ConflictOfInterest, time.GetUtcNow());
+        db.Reviews.Add(review);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(review);
+    }
+
+    public async Task<ReviewDto> Handle(SubmitReview request, CancellationToken cancellationToken)
+    {
+        var (application, rubric) = await access.ReviewableAsync(request.ApplicationId, cancellationToken);
+        var review = await MyReviewAsync(application.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        if (review is null)
+        {
+            review = Review.Declare(application.Id, application.SeasonId, user.RequiredId(), request.Input.ConflictOfInterest!.Value, now);
+            db.Reviews.Add(review);
+        }
+        else if (request.Input.ConflictOfInterest == true && review.State != ReviewState.Recused)
+        {
+            throw new ConflictException(L(
+                "Vous avez déclaré ne pas avoir de conflit d'intérêts ; prévenez un responsable de programme.",
+                "You declared no conflict of interest; tell a program lead."));
+        }
+
+        if (request.Input.ConflictOfInterest == false)
+        {
+            review.Score(rubric, request.Input.Scores!, request.Input.Comment, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(review);
+    }
+
+    private Task<Review?> MyReviewAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var me = user.RequiredId();
+        return db.Reviews.FirstOrDefaultAsync(r => r.ApplicationId == applicationId && r.ReviewerUserId == me, cancellationToken);
+    }
+
+    private async Task<RubricDto> ToDtoAsync(Rubric rubric, CancellationToken cancellationToken)
+    {
+        var locked = await db.Reviews.AnyAsync(r => r.SeasonId == rubric.SeasonId && r.State == ReviewState.Scored, cancellationToken);
+        return new RubricDto(rubric.SeasonId, rubric.Criteria.Select(c => new CriterionDto(c.Key, c.Label, c.Weight)).ToList(),
+            rubric.ReviewerUserIds, rubric.BlindReview, locked);
+    }
+
+    internal static ReviewDto ToDto(Review r) => new(r.Id, r.ApplicationId, r.State.ToString(), r.Scores, r.Comment, r.WeightedScore);
+}
