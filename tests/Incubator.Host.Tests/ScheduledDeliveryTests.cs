@@ -10,11 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Host.Tests;
 
-[CollectionDefinition(nameof(HangfireServerCollection), DisableParallelization = true)]
-public sealed class HangfireServerCollection;
-
 /// <summary>With the real Hangfire server running: what a commit publishes reaches the other modules within seconds.</summary>
-[Collection(nameof(HangfireServerCollection))]
 public sealed class ScheduledDeliveryTests
 {
     private sealed class ServerFactory(Action<IServiceCollection> configure) : IncubatorFactory(configure: configure)

@@ -19,24 +19,20 @@ internal static class Jobs
     public static void AddIncubatorJobs(this WebApplicationBuilder builder)
     {
         var database = builder.Configuration.GetDatabaseOptions();
-        builder.Services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.SqlServer)
+        // One storage instance per host, registered before AddHangfire so that the server, the
+        // dashboard and the job manager all use it rather than the process-wide JobStorage.Current.
+        builder.Services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(database.SqlServerConnectionString, new SqlServerStorageOptions
             {
-                config.UseSqlServerStorage(database.SqlServerConnectionString, new SqlServerStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                });
-            }
-            else
-            {
-                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
-            }
-        });
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+            })
+            : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+        builder.Services.AddHangfire((services, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         if (builder.Configuration.GetValue("Incubator:Jobs:RunServer", true))
         {
