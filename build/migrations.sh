@@ -9,20 +9,23 @@ dotnet tool restore >/dev/null
 # module name -> project, context prefix
 declare -A PROJECT=(
   [Identity]=src/Host/Incubator.Host
+  [Mail]=src/Host/Incubator.Host
   [Seasons]=src/Modules/Seasons/Incubator.Seasons
   [Applications]=src/Modules/Applications/Incubator.Applications
 )
 declare -A PREFIX=(
   [Identity]=Identity
+  [Mail]=Mail
   [Seasons]=Seasons
   [Applications]=Applications
 )
 declare -A OUTDIR=(
   [Identity]=Identity/Migrations
+  [Mail]=Mail/Migrations
   [Seasons]=Persistence/Migrations
   [Applications]=Persistence/Migrations
 )
-suffix() { if [ "$1" = Identity ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
+suffix() { if [ "$1" = Identity ] || [ "$1" = Mail ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
 
 case "${1:-}" in
   add)

@@ -1,5 +1,6 @@
 using Incubator.Applications.Persistence;
 using Incubator.Host.Identity;
+using Incubator.Host.Mail;
 using Incubator.Seasons.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -22,6 +23,8 @@ public sealed class SqlServerCompatibilityTests
         nameof(IdentitySqlServerDb),
         nameof(ApplicationsSqliteDbContext),
         nameof(ApplicationsSqlServerDbContext),
+        nameof(MailSqliteDb),
+        nameof(MailSqlServerDb),
     };
 
     private static DbContext Create(string name) => name switch
@@ -32,6 +35,8 @@ public sealed class SqlServerCompatibilityTests
         nameof(IdentitySqlServerDb) => new IdentitySqlServerDesignFactory().CreateDbContext([]),
         nameof(ApplicationsSqliteDbContext) => new ApplicationsSqliteDesignFactory().CreateDbContext([]),
         nameof(ApplicationsSqlServerDbContext) => new ApplicationsSqlServerDesignFactory().CreateDbContext([]),
+        nameof(MailSqliteDb) => new MailSqliteDesignFactory().CreateDbContext([]),
+        nameof(MailSqlServerDb) => new MailSqlServerDesignFactory().CreateDbContext([]),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -49,6 +54,7 @@ public sealed class SqlServerCompatibilityTests
     [InlineData(nameof(SeasonsSqlServerDbContext))]
     [InlineData(nameof(IdentitySqlServerDb))]
     [InlineData(nameof(ApplicationsSqlServerDbContext))]
+    [InlineData(nameof(MailSqlServerDb))]
     public void The_idempotent_SQL_Server_script_parses_as_TSql(string context)
     {
         using var db = Create(context);

@@ -24,7 +24,7 @@ public sealed class SeasonRulesTests
     }
 
     private static EligibleApplication Decided(Season season, ApplicationDecision decision, string name = "Garage solidaire") =>
-        EligibleApplication.From(new ApplicationDecided(Guid.NewGuid(), season.Id, name, "26", decision, null, Now));
+        EligibleApplication.From(new ApplicationDecided(Guid.NewGuid(), season.Id, Guid.NewGuid(), name, "26", decision, null, Now));
 
     [Fact]
     public void Given_no_end_date_When_planning_Then_the_season_lasts_fifteen_months()
@@ -256,9 +256,9 @@ public sealed class SeasonRulesTests
     {
         var season = InSelection();
         var id = Guid.NewGuid();
-        var known = EligibleApplication.From(new ApplicationDecided(id, season.Id, "P", "07", ApplicationDecision.Selected, null, Now.AddHours(2)));
+        var known = EligibleApplication.From(new ApplicationDecided(id, season.Id, Guid.Empty, "P", "07", ApplicationDecision.Selected, null, Now.AddHours(2)));
 
-        known.Apply(new ApplicationDecided(id, season.Id, "P", "07", ApplicationDecision.Shortlisted, null, Now.AddHours(1)));
+        known.Apply(new ApplicationDecided(id, season.Id, Guid.Empty, "P", "07", ApplicationDecision.Shortlisted, null, Now.AddHours(1)));
 
         Assert.Equal(ApplicationDecision.Selected, known.Decision);
     }

@@ -55,7 +55,7 @@ public static class SeasonsApi
         var id = Guid.NewGuid();
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(
-            new ApplicationDecided(id, seasonId, projectName, department, decision, null, factory.Clock.GetUtcNow()) { OccurredAt = factory.Clock.GetUtcNow() });
+            new ApplicationDecided(id, seasonId, Guid.NewGuid(), projectName, department, decision, null, factory.Clock.GetUtcNow()) { OccurredAt = factory.Clock.GetUtcNow() });
         return id;
     }
 

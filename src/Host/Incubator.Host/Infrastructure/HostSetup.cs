@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Web;
 using Incubator.Host.Identity;
+using Incubator.Host.Mail;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -29,6 +30,7 @@ internal static class HostSetup
         services.AddSingleton(TimeProvider.System);
         services.AddIncubatorMediator();
         builder.AddIncubatorIdentity();
+        builder.AddIncubatorMail();
 
         services.AddLocalization();
         // Accented French stays readable in the HTML instead of becoming &#xE9; entities.

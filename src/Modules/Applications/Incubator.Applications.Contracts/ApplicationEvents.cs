@@ -21,6 +21,7 @@ public enum ApplicationDecision
 public sealed record ApplicationDecided(
     Guid ApplicationId,
     Guid SeasonId,
+    Guid ApplicantUserId,
     string ProjectName,
     string DepartmentCode,
     ApplicationDecision Decision,

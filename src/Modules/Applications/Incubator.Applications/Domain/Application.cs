@@ -223,7 +223,7 @@ internal sealed class Application : AggregateRoot
         DecisionReason = Text(reason, "reason", 2000);
         DecidedAt = now;
         UpdatedAt = now;
-        Raise(new ApplicationDecided(Id, SeasonId, ProjectName!, DepartmentCode!, decision, DecisionReason, now) { OccurredAt = now });
+        Raise(new ApplicationDecided(Id, SeasonId, ApplicantUserId, ProjectName!, DepartmentCode!, decision, DecisionReason, now) { OccurredAt = now });
     }
 
     private static string? Text(string? value, string field, int maxLength)

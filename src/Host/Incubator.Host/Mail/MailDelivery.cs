@@ -1,0 +1,138 @@
+using Incubator.BuildingBlocks.Jobs;
+using Incubator.BuildingBlocks.Persistence;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Incubator.Host.Mail;
+
+/// <summary>Bound from <c>Incubator:Smtp</c>; with no host, mails are written as .eml files into the data folder.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>None, Auto (STARTTLS when offered), StartTls or SslOnConnect.</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string From { get; set; } = "Incubator <no-reply@incubator.local>";
+}
+
+/// <summary>
+/// Delivers pending mails: each is first claimed by one run (so two runs never send the same mail),
+/// then sent over SMTP with MailKit or written as an .eml file; a failure is kept and retried later.
+/// </summary>
+internal sealed partial class MailDeliveryJob(
+    MailDb db,
+    IOptions<SmtpOptions> smtp,
+    DatabaseOptions database,
+    TimeProvider time,
+    ILogger<MailDeliveryJob> logger) : IScheduledJob
+{
+    public const string JobId = "mail:deliver";
+    private const int BatchSize = 50;
+
+    public string Id => JobId;
+
+    public string Cron => "*/10 * * * * *";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var claim = Guid.NewGuid();
+        var now = time.GetUtcNow();
+        var candidates = await db.OutgoingMails
+            .Where(m => m.SentAt == null && m.NextAttemptAt != null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var id in candidates)
+        {
+            await db.OutgoingMails
+                .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, now.AddMinutes(5)), cancellationToken);
+        }
+
+        var mine = await db.OutgoingMails.Where(m => m.ClaimedBy == claim).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        if (mine.Count == 0)
+        {
+            return;
+        }
+
+        using var client = new SmtpClient();
+        foreach (var mail in mine)
+        {
+            try
+            {
+                await DeliverAsync(client, ToMime(mail), cancellationToken);
+                mail.MarkSent(time.GetUtcNow());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                mail.MarkFailed(time.GetUtcNow(), ex.Message);
+                LogFailed(logger, ex, mail.Id, mail.Attempts);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+    }
+
+    private async Task DeliverAsync(SmtpClient client, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var options = smtp.Value;
+        if (string.IsNullOrWhiteSpace(options.Host))
+        {
+            var folder = Path.Combine(Path.GetFullPath(database.DataDirectory), "mail");
+            Directory.CreateDirectory(folder);
+            await message.WriteToAsync(Path.Combine(folder, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml"), cancellationToken);
+            return;
+        }
+
+        if (!client.IsConnected)
+        {
+            var security = Enum.TryParse<SecureSocketOptions>(options.Security, ignoreCase: true, out var parsed) ? parsed
+                : options.Security.Equals("Auto", StringComparison.OrdinalIgnoreCase) ? SecureSocketOptions.StartTlsWhenAvailable
+                : SecureSocketOptions.Auto;
+            await client.ConnectAsync(options.Host, options.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await client.AuthenticateAsync(options.UserName, options.Password ?? string.Empty, cancellationToken);
+            }
+        }
+
+        await client.SendAsync(message, cancellationToken);
+    }
+
+    private MimeMessage ToMime(OutgoingMail mail)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.MessageId = $"{mail.Id:N}@incubator"; // the same on a retry: receivers can tell it is one mail
+        message.Date = mail.CreatedAt;
+        var body = new BodyBuilder { TextBody = mail.TextBody };
+        if (mail.AttachmentContent is { } content && mail.AttachmentName is { } name)
+        {
+            body.Attachments.Add(name, content, ContentType.Parse(mail.AttachmentContentType ?? "application/octet-stream"));
+        }
+
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {MailId} not delivered (attempt {Attempts}); it will be retried.")]
+    private static partial void LogFailed(ILogger logger, Exception ex, Guid mailId, int attempts);
+}

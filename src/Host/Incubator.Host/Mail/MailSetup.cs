@@ -1,0 +1,28 @@
+using Incubator.BuildingBlocks;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.Host.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Incubator.Host.Mail;
+
+internal static class MailSetup
+{
+    /// <summary>The host's own small module: the outgoing mail table, its handlers and its delivery job.</summary>
+    public static void AddIncubatorMail(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Incubator:Smtp"));
+        builder.Services
+            .AddModuleDbContext<MailDb, MailSqliteDb, MailSqlServerDb>(builder.Configuration, MailDb.Module)
+            .AddModuleHandlers(typeof(MailSetup).Assembly)
+            .AddScoped<IUserDirectory, IdentityUserDirectory>();
+    }
+}
+
+internal sealed class IdentityUserDirectory(UserManager<IncubatorUser> users) : IUserDirectory
+{
+    public async Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        return user?.Email is { } email ? new UserContact(user.Id, email, user.DisplayName) : null;
+    }
+}

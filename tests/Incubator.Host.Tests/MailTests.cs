@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using Incubator.Host.Mail;
+using Incubator.Host.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Incubator.Host.Tests;
+
+/// <summary>The e-mail pipeline against a real SMTP listener: event → outgoing-mail table → Hangfire job → SMTP.</summary>
+public sealed class MailTests
+{
+    private sealed class SmtpFactory(int? smtpPort) : IncubatorFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (smtpPort is { } port)
+            {
+                builder.UseSetting("Incubator:Smtp:Host", "127.0.0.1");
+                builder.UseSetting("Incubator:Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                builder.UseSetting("Incubator:Smtp:Security", "None");
+            }
+        }
+    }
+
+    private static async Task<(Guid ApplicationId, string Email)> SubmitAsync(IncubatorFactory factory)
+    {
+        var lead = await factory.AdminClientAsync();
+        var season = await factory.OpenSeasonAsync(lead, TimeSpan.FromDays(20));
+        var (applicant, _) = await factory.ApplicantClientAsync();
+        var id = await applicant.SubmitAsync(season.Id, "Épicerie solidaire de Nyons");
+        var me = await applicant.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/users/me");
+        return (id, me.GetProperty("email").GetString()!);
+    }
+
+    private static async Task<List<OutgoingMail>> MailsAsync(IncubatorFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MailDb>().OutgoingMails.AsNoTracking().ToListAsync();
+    }
+
+    [Fact]
+    public async Task Given_a_submitted_application_When_the_jobs_run_twice_at_once_Then_the_applicant_receives_one_confirmation()
+    {
+        using var smtp = new SmtpListener();
+        using var factory = new SmtpFactory(smtp.Port);
+        var (_, email) = await SubmitAsync(factory);
+
+        await factory.RunJobAsync("outbox:applications");
+        await factory.RunJobAsync("outbox:applications");
+        await Task.WhenAll(factory.RunJobAsync(MailDeliveryJob.JobId), factory.RunJobAsync(MailDeliveryJob.JobId));
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+
+        await Eventually.AssertAsync(() => Task.FromResult(smtp.Messages.Count >= 1), TimeSpan.FromSeconds(5), "the confirmation reaches the SMTP listener");
+        await Task.Delay(300);
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal(email, message.To.Mailboxes.Single().Address);
+        Assert.Contains("Épicerie solidaire de Nyons", message.Subject ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("Nous avons bien reçu", message.TextBody, StringComparison.Ordinal);
+        Assert.NotNull(Assert.Single(await MailsAsync(factory)).SentAt);
+    }
+
+    [Fact]
+    public async Task Given_a_decision_When_delivered_Then_the_applicant_reads_it_with_its_reason()
+    {
+        using var smtp = new SmtpListener();
+        using var factory = new SmtpFactory(smtp.Port);
+        var (id, email) = await SubmitAsync(factory);
+        var lead = await factory.AdminClientAsync();
+        var seasonId = (await lead.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/applications/{id}")).GetProperty("seasonId").GetGuid();
+        await (await lead.PostAsync($"/api/seasons/{seasonId}/close-applications", null)).EnsureSuccessAsync();
+        await (await lead.PostAsJsonAsync($"/api/applications/{id}/decision", new { decision = "reject", reason = "Le projet est hors du territoire du programme." })).EnsureSuccessAsync();
+
+        await factory.RunJobAsync("outbox:applications");
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+
+        await Eventually.AssertAsync(() => Task.FromResult(smtp.Messages.Count >= 2), TimeSpan.FromSeconds(5), "both mails reach the SMTP listener");
+        var decision = Assert.Single(smtp.Messages, m => (m.Subject ?? string.Empty).Contains("n'est pas retenue", StringComparison.Ordinal));
+        Assert.Equal(email, decision.To.Mailboxes.Single().Address);
+        Assert.Contains("hors du territoire", decision.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_an_SMTP_server_down_When_delivering_Then_the_error_is_kept_and_a_later_run_delivers_once()
+    {
+        var port = SmtpListener.FreePort(); // nobody listening there yet
+        using var factory = new SmtpFactory(port);
+        await SubmitAsync(factory);
+        await factory.RunJobAsync("outbox:applications");
+
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+        var failed = Assert.Single(await MailsAsync(factory));
+        Assert.Null(failed.SentAt);
+        Assert.Equal(1, failed.Attempts);
+        Assert.NotNull(failed.LastError);
+
+        using var smtp = new SmtpListenerOn(port);
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+
+        await Eventually.AssertAsync(() => Task.FromResult(smtp.Listener.Messages.Count >= 1), TimeSpan.FromSeconds(5), "delivered after the retry");
+        Assert.Single(smtp.Listener.Messages);
+        Assert.NotNull(Assert.Single(await MailsAsync(factory)).SentAt);
+    }
+
+    [Fact]
+    public async Task Given_no_SMTP_server_configured_When_delivering_Then_an_eml_file_is_written_into_the_data_folder()
+    {
+        using var factory = new SmtpFactory(null);
+        await SubmitAsync(factory);
+
+        await factory.RunJobAsync("outbox:applications");
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "mail"), "*.eml"));
+        var message = await MimeKit.MimeMessage.LoadAsync(file);
+        Assert.Contains("Épicerie solidaire de Nyons", message.Subject ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    /// <summary>A listener on a given port (the one a failed delivery tried).</summary>
+    private sealed class SmtpListenerOn(int port) : IDisposable
+    {
+        public SmtpListener Listener { get; } = new(port);
+
+        public void Dispose() => Listener.Dispose();
+    }
+}
