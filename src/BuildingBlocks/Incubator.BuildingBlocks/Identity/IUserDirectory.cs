@@ -4,6 +4,9 @@ namespace Incubator.BuildingBlocks.Identity;
 public interface IUserDirectory
 {
     Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The people holding a role, by name: the reviewers a lead names, the coaches a lead pairs.</summary>
+    Task<IReadOnlyList<UserContact>> InRoleAsync(string role, CancellationToken cancellationToken);
 }
 
 public sealed record UserContact(Guid Id, string Email, string DisplayName);

@@ -25,4 +25,11 @@ internal sealed class IdentityUserDirectory(UserManager<IncubatorUser> users) : 
         var user = await users.FindByIdAsync(userId.ToString());
         return user?.Email is { } email ? new UserContact(user.Id, email, user.DisplayName) : null;
     }
+
+    public async Task<IReadOnlyList<UserContact>> InRoleAsync(string role, CancellationToken cancellationToken) =>
+        (await users.GetUsersInRoleAsync(role))
+            .Where(u => u.Email is not null)
+            .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
+            .Select(u => new UserContact(u.Id, u.Email!, u.DisplayName))
+            .ToList();
 }

@@ -27,6 +27,15 @@ internal sealed record DeclareConflict(Guid ApplicationId, bool ConflictOfIntere
 
 internal sealed record SubmitReview(Guid ApplicationId, ReviewInput Input) : IRequest<ReviewDto>;
 
+/// <summary>The caller's own review of an application, if they have declared.</summary>
+internal sealed record GetMyReview(Guid ApplicationId) : IRequest<ReviewDto?>;
+
+/// <summary>The season of an application the caller may review, without its content.</summary>
+internal sealed record ApplicationSeason(Guid ApplicationId) : IRequest<Guid>;
+
+/// <summary>The seasons whose committee the caller sits on.</summary>
+internal sealed record ListMyCommittees : IRequest<IReadOnlyList<Guid>>;
+
 internal sealed class SaveRubricValidator : AbstractValidator<SaveRubric>
 {
     public SaveRubricValidator()
@@ -84,8 +93,28 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
     IRequestHandler<GetRubric, RubricDto>,
     IRequestHandler<SaveRubric, RubricDto>,
     IRequestHandler<DeclareConflict, ReviewDto>,
-    IRequestHandler<SubmitReview, ReviewDto>
+    IRequestHandler<SubmitReview, ReviewDto>,
+    IRequestHandler<GetMyReview, ReviewDto?>,
+    IRequestHandler<ListMyCommittees, IReadOnlyList<Guid>>,
+    IRequestHandler<ApplicationSeason, Guid>
 {
+    public async Task<Guid> Handle(ApplicationSeason request, CancellationToken cancellationToken) =>
+        (await access.ReviewableAsync(request.ApplicationId, cancellationToken)).Application.SeasonId;
+
+    public async Task<ReviewDto?> Handle(GetMyReview request, CancellationToken cancellationToken)
+    {
+        await access.ReviewableAsync(request.ApplicationId, cancellationToken);
+        var me = user.RequiredId();
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == request.ApplicationId && r.ReviewerUserId == me, cancellationToken);
+        return review is null ? null : ToDto(review);
+    }
+
+    public async Task<IReadOnlyList<Guid>> Handle(ListMyCommittees request, CancellationToken cancellationToken)
+    {
+        var me = user.RequiredId();
+        return await db.Rubrics.AsNoTracking().Where(r => r.ReviewerUserIds.Contains(me)).Select(r => r.SeasonId).ToListAsync(cancellationToken);
+    }
+
     public async Task<RubricDto> Handle(GetRubric request, CancellationToken cancellationToken)
     {
         if (!await access.MayReviewSeasonAsync(request.SeasonId, cancellationToken))

@@ -1,0 +1,31 @@
+using Incubator.Applications.Features;
+using Incubator.BuildingBlocks.Application;
+using Incubator.Seasons.Contracts;
+
+namespace Incubator.Applications.Web;
+
+public sealed record BoardPage(SeasonSummary Season, BoardFilter Filter, PagedResult<BoardRowDto> Board, bool IsLead);
+
+public sealed record ReviewPage(ApplicationDto? Application, Guid ApplicationId, RubricDto Rubric, ReviewDto? MyReview, bool IsLead, string? ProjectName);
+
+public sealed record CommitteeSeason(Guid Id, string Name, string Status);
+
+public sealed class RubricForm
+{
+    public List<CriterionRow> Criteria { get; set; } = [];
+
+    public List<Guid> ReviewerUserIds { get; set; } = [];
+
+    public bool BlindReview { get; set; }
+}
+
+public sealed class CriterionRow
+{
+    public string? Key { get; set; }
+
+    public string? Label { get; set; }
+
+    public double? Weight { get; set; }
+}
+
+public sealed record RubricPage(SeasonSummary Season, RubricForm Form, bool WeightsLocked, IReadOnlyList<Incubator.BuildingBlocks.Identity.UserContact> Reviewers);
