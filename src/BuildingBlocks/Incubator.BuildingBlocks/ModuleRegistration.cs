@@ -69,6 +69,7 @@ public static class ModuleRegistration
     {
         var database = configuration.GetDatabaseOptions();
         services.TryAddSingleton(database);
+        services.TryAddSingleton<IFileStore, LocalFileStore>();
         services.AddIncubatorMediator();
         services.AddKeyedSingleton(module, (sp, _) => new OutboxSignalInterceptor(module, sp.GetRequiredService<IOutboxSignal>()));
         var pragmas = new SqlitePragmas(database.SqliteBusyTimeoutMs);

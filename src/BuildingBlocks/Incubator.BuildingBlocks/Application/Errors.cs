@@ -21,3 +21,6 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, strin
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 }
+
+/// <summary>The body or the file is larger than allowed: 413.</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);

@@ -47,6 +47,10 @@ public abstract class PageController(IMediator mediator) : Controller
         {
             ModelState.AddModelError(string.Empty, error.Message);
         }
+        catch (PayloadTooLargeException error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+        }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError(string.Empty, L(

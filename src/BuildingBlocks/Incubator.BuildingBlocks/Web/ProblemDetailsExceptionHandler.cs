@@ -48,6 +48,7 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict,
             "Someone else changed this record meanwhile; reload it and try again."),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, n.Message),
+        PayloadTooLargeException p => Problem(StatusCodes.Status413PayloadTooLarge, p.Message),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, f.Message),
         BadHttpRequestException b => Problem(b.StatusCode, b.Message),
         _ => null,

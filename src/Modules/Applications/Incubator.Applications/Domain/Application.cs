@@ -65,6 +65,14 @@ internal sealed class Application : AggregateRoot
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The PDF's name as the applicant knew it, for display only.</summary>
+    public string? AttachmentName { get; private set; }
+
+    /// <summary>The name the server chose to store it under.</summary>
+    public string? AttachmentStoredName { get; private set; }
+
+    public long? AttachmentSize { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -90,12 +98,7 @@ internal sealed class Application : AggregateRoot
     /// <summary>Saves the answers of a draft: the format of what is given is checked, completeness only at submission.</summary>
     public void Answer(ApplicationAnswers answers, DateTimeOffset now)
     {
-        if (Status != ApplicationStatus.Draft)
-        {
-            throw new ConflictException(L(
-                "Une candidature déposée ne peut plus être modifiée.",
-                "A submitted application can no longer be changed."));
-        }
+        EnsureDraft();
 
         ProjectName = Text(answers.ProjectName, "projectName", 200);
         Summary = Text(answers.Summary, "summary", LongTextMax);
@@ -121,6 +124,40 @@ internal sealed class Application : AggregateRoot
             Text(m.Role, $"team[{i}].role", 200) ?? string.Empty,
             Text(m.Email, $"team[{i}].email", 254))).ToList();
         UpdatedAt = now;
+    }
+
+    /// <summary>Attaches the project's PDF (replacing any earlier one, whose stored name is returned for deletion).</summary>
+    public string? Attach(string displayName, string storedName, long size, DateTimeOffset now)
+    {
+        EnsureDraft();
+        var previous = AttachmentStoredName;
+        var name = Path.GetFileName(displayName.Replace('\\', '/')).Trim();
+        AttachmentName = name.Length is 0 or > 200 ? "document.pdf" : name;
+        AttachmentStoredName = storedName;
+        AttachmentSize = size;
+        UpdatedAt = now;
+        return previous;
+    }
+
+    public string? Detach(DateTimeOffset now)
+    {
+        EnsureDraft();
+        var previous = AttachmentStoredName;
+        AttachmentName = null;
+        AttachmentStoredName = null;
+        AttachmentSize = null;
+        UpdatedAt = now;
+        return previous;
+    }
+
+    private void EnsureDraft()
+    {
+        if (Status != ApplicationStatus.Draft)
+        {
+            throw new ConflictException(L(
+                "Une candidature déposée ne peut plus être modifiée.",
+                "A submitted application can no longer be changed."));
+        }
     }
 
     /// <summary>The answers still missing, field by field (camelCase, as the API names them).</summary>

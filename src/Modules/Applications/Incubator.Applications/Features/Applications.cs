@@ -3,6 +3,7 @@ using Incubator.Applications.Domain;
 using Incubator.Applications.Persistence;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Seasons.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -43,12 +44,14 @@ public sealed record ApplicationDto(
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? DecidedAt,
     string? DecisionReason,
+    string? AttachmentName,
+    long? AttachmentSize,
     IReadOnlyDictionary<string, string[]> MissingAnswers)
 {
     internal static ApplicationDto From(Application a) => new(
         a.Id, a.SeasonId, a.Status.ToString(), a.ProjectName, a.Summary, a.SocialNeed, a.Commune, a.DepartmentCode,
         a.CollectiveDimension, a.EconomicModel, a.Team.Select(m => new TeamMemberDto(m.Name, m.Role, m.Email)).ToList(),
-        a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.DecisionReason,
+        a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.DecisionReason, a.AttachmentName, a.AttachmentSize,
         a.Status == ApplicationStatus.Draft ? a.MissingAnswers() : new Dictionary<string, string[]>());
 
     /// <summary>For a blind review: the team's names and e-mails are hidden, their roles kept.</summary>
@@ -72,9 +75,20 @@ internal sealed record GetApplication(Guid ApplicationId) : IRequest<Application
 
 internal sealed record ListMyApplications : IRequest<IReadOnlyList<ApplicationSummaryDto>>;
 
+/// <summary>The project's PDF: at most 10 MB, checked by its content, stored under a name the server chooses.</summary>
+internal sealed record AttachPdf(Guid ApplicationId, string FileName, long Length, Stream Content) : IRequest<ApplicationDto>;
+
+internal sealed record DetachPdf(Guid ApplicationId) : IRequest<ApplicationDto>;
+
+/// <summary>The PDF for its owner, program leads, and reviewers who declared no conflict.</summary>
+internal sealed record OpenPdf(Guid ApplicationId) : IRequest<(Stream Content, string FileName)>;
+
 internal sealed record DecideApplication(Guid ApplicationId, string? Decision, string? Reason) : IRequest<ApplicationDto>;
 
-internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, ReviewAccess access) :
+internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, ReviewAccess access, IFileStore files) :
+    IRequestHandler<AttachPdf, ApplicationDto>,
+    IRequestHandler<DetachPdf, ApplicationDto>,
+    IRequestHandler<OpenPdf, (Stream Content, string FileName)>,
     IRequestHandler<CreateDraft, ApplicationDto>,
     IRequestHandler<UpdateDraft, ApplicationDto>,
     IRequestHandler<SubmitApplication, ApplicationDto>,
@@ -83,6 +97,9 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
     IRequestHandler<ListMyApplications, IReadOnlyList<ApplicationSummaryDto>>,
     IRequestHandler<DecideApplication, ApplicationDto>
 {
+    public const long MaxPdfBytes = 10 * 1024 * 1024;
+    private const string Area = "applications";
+
     private bool IsLead => user.IsInRole(Roles.ProgramLead);
 
     public async Task<ApplicationDto> Handle(CreateDraft request, CancellationToken cancellationToken)
@@ -127,14 +144,72 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
 
     public async Task<ApplicationDto> Handle(GetApplication request, CancellationToken cancellationToken)
     {
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.ApplicationId, cancellationToken)
+        var (application, blind) = await ReadableAsync(request.ApplicationId, cancellationToken);
+        return blind ? ApplicationDto.Blind(application) : ApplicationDto.From(application);
+    }
+
+    public async Task<ApplicationDto> Handle(AttachPdf request, CancellationToken cancellationToken)
+    {
+        if (request.Length > MaxPdfBytes)
+        {
+            throw new PayloadTooLargeException(L("Le PDF dépasse 10 Mo.", "The PDF is larger than 10 MB."));
+        }
+
+        var application = await MineAsync(request.ApplicationId, cancellationToken);
+        var header = new byte[5];
+        var read = await request.Content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        if (read < header.Length || !header.AsSpan().SequenceEqual("%PDF-"u8))
+        {
+            throw new DomainException(L("Ce fichier n'est pas un PDF.", "This file is not a PDF."), "file");
+        }
+
+        request.Content.Position = 0;
+        var stored = await files.SaveAsync(Area, request.Content, cancellationToken);
+        var previous = application.Attach(request.FileName, stored, request.Length, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        if (previous is not null)
+        {
+            files.Delete(Area, previous);
+        }
+
+        return ApplicationDto.From(application);
+    }
+
+    public async Task<ApplicationDto> Handle(DetachPdf request, CancellationToken cancellationToken)
+    {
+        var application = await MineAsync(request.ApplicationId, cancellationToken);
+        var previous = application.Detach(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        if (previous is not null)
+        {
+            files.Delete(Area, previous);
+        }
+
+        return ApplicationDto.From(application);
+    }
+
+    public async Task<(Stream Content, string FileName)> Handle(OpenPdf request, CancellationToken cancellationToken)
+    {
+        var (application, _) = await ReadableAsync(request.ApplicationId, cancellationToken);
+        var content = application.AttachmentStoredName is { } stored ? files.OpenRead(Area, stored) : null;
+        return content is null
+            ? throw new NotFoundException(L("Aucun PDF joint.", "No PDF attached."))
+            : (content, application.AttachmentName ?? "document.pdf");
+    }
+
+    /// <summary>
+    /// Its owner reads an application; program leads read submitted ones; a reviewer of the season
+    /// reads one only after declaring no conflict of interest (and without names in a blind review).
+    /// </summary>
+    private async Task<(Application Application, bool Blind)> ReadableAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw NotFound();
         if (application.ApplicantUserId == user.Id || (IsLead && application.Status != ApplicationStatus.Draft))
         {
-            return ApplicationDto.From(application);
+            return (application, false);
         }
 
-        // A reviewer reads an application only once they have declared no conflict of interest.
         var (_, rubric) = await access.ReviewableAsync(application.Id, cancellationToken);
         var me = user.RequiredId();
         var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == application.Id && r.ReviewerUserId == me, cancellationToken);
@@ -146,7 +221,7 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
             ReviewState.Recused => throw new ConflictException(L(
                 "Vous vous êtes récusé·e pour cette candidature.",
                 "You recused yourself from this application.")),
-            _ => rubric.BlindReview ? ApplicationDto.Blind(application) : ApplicationDto.From(application),
+            _ => (application, rubric.BlindReview),
         };
     }
 

@@ -32,6 +32,8 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
             b.Property(a => a.CollectiveDimension).HasMaxLength(Application.LongTextMax);
             b.Property(a => a.EconomicModel).HasMaxLength(Application.LongTextMax);
             b.Property(a => a.DecisionReason).HasMaxLength(2000);
+            b.Property(a => a.AttachmentName).HasMaxLength(200);
+            b.Property(a => a.AttachmentStoredName).HasMaxLength(32);
             b.OwnsMany(a => a.Team, t => t.ToJson());
             b.HasIndex(a => new { a.SeasonId, a.Status });
             b.HasIndex(a => a.ApplicantUserId);

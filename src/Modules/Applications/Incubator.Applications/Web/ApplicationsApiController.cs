@@ -45,6 +45,40 @@ public sealed class ApplicationsApiController(IMediator mediator) : ControllerBa
     [HttpGet("applications/{id:guid}")]
     public Task<ApplicationDto> Get(Guid id, CancellationToken ct) => mediator.Send(new GetApplication(id), ct);
 
+    /// <summary>The project's PDF (multipart field <c>file</c>): at most 10 MB, a real PDF, drafts only.</summary>
+    [HttpPut("applications/{id:guid}/attachment")]
+    [Consumes("multipart/form-data")]
+    [RequestSizeLimit(ApplicationHandlers.MaxPdfBytes + (64 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = ApplicationHandlers.MaxPdfBytes + (64 * 1024))]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge, Type = typeof(ProblemDetails))]
+    [ProducesResponseType(StatusCodes.Status409Conflict, Type = typeof(ProblemDetails))]
+    public async Task<ApplicationDto> Attach(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        if (Request.ContentLength > ApplicationHandlers.MaxPdfBytes + (64 * 1024))
+        {
+            throw new PayloadTooLargeException(Texts.L("Le PDF dépasse 10 Mo.", "The PDF is larger than 10 MB."));
+        }
+
+        if (file is null)
+        {
+            throw new DomainException(Texts.L("Choisissez un fichier PDF.", "Choose a PDF file."), "file");
+        }
+
+        await using var content = file.OpenReadStream();
+        return await mediator.Send(new AttachPdf(id, file.FileName, file.Length, content), ct);
+    }
+
+    [HttpDelete("applications/{id:guid}/attachment")]
+    public Task<ApplicationDto> Detach(Guid id, CancellationToken ct) => mediator.Send(new DetachPdf(id), ct);
+
+    [HttpGet("applications/{id:guid}/attachment")]
+    [ProducesResponseType(StatusCodes.Status200OK, Type = typeof(FileResult))]
+    public async Task<IActionResult> Download(Guid id, CancellationToken ct)
+    {
+        var (content, name) = await mediator.Send(new OpenPdf(id), ct);
+        return File(content, "application/pdf", name);
+    }
+
     [HttpGet("applications/mine")]
     public Task<IReadOnlyList<ApplicationSummaryDto>> Mine(CancellationToken ct) => mediator.Send(new ListMyApplications(), ct);
 

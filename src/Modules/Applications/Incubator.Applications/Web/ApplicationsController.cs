@@ -4,6 +4,7 @@ using Incubator.BuildingBlocks.Web;
 using Incubator.Seasons.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using static Incubator.BuildingBlocks.Application.Texts;
 
@@ -75,6 +76,30 @@ public sealed class ApplicationsController(IMediator mediator, ISeasonDirectory 
         }
 
         return submit is null ? Saved(id) : await SubmitAsync(id, form);
+    }
+
+    [HttpPost("{id:guid}/attachment")]
+    [RequestSizeLimit(ApplicationHandlers.MaxPdfBytes + (64 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = ApplicationHandlers.MaxPdfBytes + (64 * 1024))]
+    public async Task<IActionResult> Attach(Guid id, IFormFile? file)
+    {
+        if (file is null)
+        {
+            ModelState.AddModelError("file", L("Choisissez un fichier PDF.", "Choose a PDF file."));
+        }
+        else
+        {
+            await using var content = file.OpenReadStream();
+            var (ok, _) = await TrySendAsync(new AttachPdf(id, file.FileName, file.Length, content), f => f);
+            if (ok)
+            {
+                Flash(L("Le PDF est joint à votre candidature.", "The PDF is attached to your application."));
+                return Redirect($"/applications/{id}/edit");
+            }
+        }
+
+        var application = await Mediator.Send(new GetApplication(id), HttpContext.RequestAborted);
+        return await EditView(application, ApplicationForm.From(application));
     }
 
     [HttpPost("{id:guid}/withdraw")]

@@ -32,6 +32,17 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ApplicantUserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AttachmentStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("CollectiveDimension")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

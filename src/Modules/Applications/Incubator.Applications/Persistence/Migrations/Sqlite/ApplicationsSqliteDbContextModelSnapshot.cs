@@ -26,6 +26,17 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ApplicantUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CollectiveDimension")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
