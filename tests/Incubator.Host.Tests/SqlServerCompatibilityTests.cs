@@ -92,3 +92,20 @@ public sealed class SqlServerCompatibilityTests
         }
     }
 }
+
+public sealed class SqlServerApplicationsQueryTests
+{
+    [Fact]
+    public void The_review_board_query_translates_to_TSql_that_parses()
+    {
+        using var db = new ApplicationsSqlServerDesignFactory().CreateDbContext([]);
+        var filter = new Incubator.Applications.Features.BoardFilter("Submitted", "26", true, "score", 1, 50);
+        var rows = Incubator.Applications.Features.ReviewBoardHandlers.Query(db, Guid.NewGuid(), filter, Guid.NewGuid());
+        var sql = Incubator.Applications.Features.ReviewBoardHandlers.Sorted(rows, "score").Skip(0).Take(50).ToQueryString();
+
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+
+        Assert.Contains("OFFSET", sql, StringComparison.Ordinal);
+        Assert.True(errors.Count == 0, sql + "\n" + string.Join("\n", errors.Select(e => e.Message)));
+    }
+}

@@ -217,7 +217,7 @@ internal sealed class Application : AggregateRoot
 
     public void Withdraw(DateTimeOffset now)
     {
-        if (Status is not (ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.Shortlisted))
+        if (Status is not (ApplicationStatus.Draft or ApplicationStatus.Submitted))
         {
             throw new ConflictException(L(
                 "Une décision a été prise : la candidature ne peut plus être retirée.",

@@ -38,7 +38,7 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     IRequestHandler<ReviewBoardCsv, string>
 {
     /// <summary>A board line as SQL computes it; member-initialised so that EF Core can sort on its members.</summary>
-    private sealed class Row
+    internal sealed class Row
     {
         public Guid Id { get; init; }
 
@@ -93,7 +93,12 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
             throw new NotFoundException(L("Saison introuvable.", "Season not found."));
         }
 
-        var me = user.RequiredId();
+        return Query(db, seasonId, filter, user.RequiredId());
+    }
+
+    /// <summary>The board's rows as one SQL query (also checked as T-SQL by the SQL Server tests).</summary>
+    internal static IQueryable<Row> Query(ApplicationsDbContext db, Guid seasonId, BoardFilter filter, Guid me)
+    {
         var applications = db.Applications.AsNoTracking().Where(a => a.SeasonId == seasonId && a.Status != ApplicationStatus.Draft);
         if (!string.IsNullOrEmpty(filter.Status))
         {
@@ -130,7 +135,7 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     }
 
     /// <summary>By score (best first, unscored last) or by submission time (first submitted first).</summary>
-    private static IQueryable<Row> Sorted(IQueryable<Row> rows, string? sort) => sort?.ToLowerInvariant() switch
+    internal static IQueryable<Row> Sorted(IQueryable<Row> rows, string? sort) => sort?.ToLowerInvariant() switch
     {
         null or "" or "score" => rows.OrderBy(r => r.Score == null).ThenByDescending(r => r.Score).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
         "submittedat" => rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
