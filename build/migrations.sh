@@ -12,18 +12,21 @@ declare -A PROJECT=(
   [Mail]=src/Host/Incubator.Host
   [Seasons]=src/Modules/Seasons/Incubator.Seasons
   [Applications]=src/Modules/Applications/Incubator.Applications
+  [Coaching]=src/Modules/Coaching/Incubator.Coaching
 )
 declare -A PREFIX=(
   [Identity]=Identity
   [Mail]=Mail
   [Seasons]=Seasons
   [Applications]=Applications
+  [Coaching]=Coaching
 )
 declare -A OUTDIR=(
   [Identity]=Identity/Migrations
   [Mail]=Mail/Migrations
   [Seasons]=Persistence/Migrations
   [Applications]=Persistence/Migrations
+  [Coaching]=Persistence/Migrations
 )
 suffix() { if [ "$1" = Identity ] || [ "$1" = Mail ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
 

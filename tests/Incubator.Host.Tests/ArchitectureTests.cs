@@ -10,6 +10,7 @@ public sealed class ArchitectureTests
     [
         typeof(Incubator.Seasons.SeasonsModule).Assembly,
         typeof(Incubator.Applications.ApplicationsModule).Assembly,
+        typeof(Incubator.Coaching.CoachingModule).Assembly,
     ];
 
     [Fact]

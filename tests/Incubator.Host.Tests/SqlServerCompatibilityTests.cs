@@ -1,4 +1,5 @@
 using Incubator.Applications.Persistence;
+using Incubator.Coaching.Persistence;
 using Incubator.Host.Identity;
 using Incubator.Host.Mail;
 using Incubator.Seasons.Persistence;
@@ -25,6 +26,8 @@ public sealed class SqlServerCompatibilityTests
         nameof(ApplicationsSqlServerDbContext),
         nameof(MailSqliteDb),
         nameof(MailSqlServerDb),
+        nameof(CoachingSqliteDbContext),
+        nameof(CoachingSqlServerDbContext),
     };
 
     private static DbContext Create(string name) => name switch
@@ -37,6 +40,8 @@ public sealed class SqlServerCompatibilityTests
         nameof(ApplicationsSqlServerDbContext) => new ApplicationsSqlServerDesignFactory().CreateDbContext([]),
         nameof(MailSqliteDb) => new MailSqliteDesignFactory().CreateDbContext([]),
         nameof(MailSqlServerDb) => new MailSqlServerDesignFactory().CreateDbContext([]),
+        nameof(CoachingSqliteDbContext) => new CoachingSqliteDesignFactory().CreateDbContext([]),
+        nameof(CoachingSqlServerDbContext) => new CoachingSqlServerDesignFactory().CreateDbContext([]),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -55,6 +60,7 @@ public sealed class SqlServerCompatibilityTests
     [InlineData(nameof(IdentitySqlServerDb))]
     [InlineData(nameof(ApplicationsSqlServerDbContext))]
     [InlineData(nameof(MailSqlServerDb))]
+    [InlineData(nameof(CoachingSqlServerDbContext))]
     public void The_idempotent_SQL_Server_script_parses_as_TSql(string context)
     {
         using var db = Create(context);

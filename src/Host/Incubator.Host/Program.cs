@@ -1,4 +1,5 @@
 using Incubator.Applications;
+using Incubator.Coaching;
 using Incubator.Host.Infrastructure;
 using Incubator.Seasons;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddIncubatorHost();
 builder.AddSeasonsModule();
 builder.AddApplicationsModule();
+builder.AddCoachingModule();
 
 var app = builder.Build();
 await app.InitializeIncubatorAsync();

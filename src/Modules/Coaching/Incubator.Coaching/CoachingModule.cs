@@ -1,0 +1,19 @@
+using Incubator.BuildingBlocks;
+using Incubator.Coaching.Features;
+using Incubator.Coaching.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Incubator.Coaching;
+
+public static class CoachingModule
+{
+    public static WebApplicationBuilder AddCoachingModule(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddModuleDbContext<CoachingDbContext, CoachingSqliteDbContext, CoachingSqlServerDbContext>(builder.Configuration, CoachingDbContext.Module)
+            .AddModuleHandlers(typeof(CoachingModule).Assembly)
+            .AddScoped<CoachingAccess>();
+        return builder;
+    }
+}
