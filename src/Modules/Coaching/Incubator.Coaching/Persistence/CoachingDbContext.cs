@@ -1,5 +1,6 @@
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Coaching.Domain;
+using Incubator.Coaching.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -12,6 +13,8 @@ internal abstract class CoachingDbContext(DbContextOptions options) : ModuleDbCo
     public DbSet<CoachingPair> Pairs => Set<CoachingPair>();
 
     public DbSet<CoachedProject> Projects => Set<CoachedProject>();
+
+    public DbSet<PairDigest> PairDigests => Set<PairDigest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +54,12 @@ internal abstract class CoachingDbContext(DbContextOptions options) : ModuleDbCo
             b.Navigation(p => p.Sessions).HasField("_sessions").UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Ignore(p => p.MilestonesDone);
             b.HasIndex(p => new { p.SeasonId, p.PairId });
+        });
+
+        modelBuilder.Entity<PairDigest>(b =>
+        {
+            b.ToTable("PairDigests");
+            b.HasKey(d => new { d.PairId, d.WeekOf });
         });
 
         base.OnModelCreating(modelBuilder);

@@ -162,6 +162,22 @@ namespace Incubator.Coaching.Persistence.Migrations.SqlServer
                     b.ToTable("CoachingPairs", "coaching");
                 });
 
+            modelBuilder.Entity("Incubator.Coaching.Jobs.PairDigest", b =>
+                {
+                    b.Property<Guid>("PairId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("PairId", "WeekOf");
+
+                    b.ToTable("PairDigests", "coaching");
+                });
+
             modelBuilder.Entity("Incubator.Coaching.Domain.CoachedProject", b =>
                 {
                     b.OwnsMany("Incubator.Coaching.Domain.Milestone", "Milestones", b1 =>

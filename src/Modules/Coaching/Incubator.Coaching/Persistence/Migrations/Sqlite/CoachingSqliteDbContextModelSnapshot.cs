@@ -156,6 +156,22 @@ namespace Incubator.Coaching.Persistence.Migrations.Sqlite
                     b.ToTable("CoachingPairs", (string)null);
                 });
 
+            modelBuilder.Entity("Incubator.Coaching.Jobs.PairDigest", b =>
+                {
+                    b.Property<Guid>("PairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PairId", "WeekOf");
+
+                    b.ToTable("PairDigests", (string)null);
+                });
+
             modelBuilder.Entity("Incubator.Coaching.Domain.CoachedProject", b =>
                 {
                     b.OwnsMany("Incubator.Coaching.Domain.Milestone", "Milestones", b1 =>
