@@ -70,7 +70,7 @@ public sealed class CoachingRulesTests
     private static (CoachedProject Project, CoachingPair Pair) Followed()
     {
         var pair = CoachingPair.Form(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Now);
-        var project = CoachedProject.Join(Guid.NewGuid(), pair.SeasonId, "Tiers-lieu", "26", Now.AddDays(-60));
+        var project = CoachedProject.Join(Guid.NewGuid(), pair.SeasonId, "Tiers-lieu", "26", Guid.NewGuid(), Now.AddDays(-60));
         project.AssignTo(pair.Id, pair.CoachAUserId);
         return (project, pair);
     }

@@ -98,6 +98,36 @@ public sealed class CoachingApiTests : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Given_the_projects_applicant_When_reading_its_follow_up_Then_decisions_and_next_steps_but_never_private_notes()
+    {
+        var lead = await _factory.AdminClientAsync();
+        var season = await lead.SeasonInSelectionAsync(_factory, capacity: 6);
+        var (coach, a) = await _factory.UserClientAsync(Roles.Coach);
+        var (_, b) = await _factory.UserClientAsync(Roles.Coach);
+        var (applicant, applicantId) = await _factory.ApplicantClientAsync();
+        var (stranger, _) = await _factory.ApplicantClientAsync();
+        await (await lead.PostAsJsonAsync($"/api/seasons/{season.Id}/coaching-pairs", new { coachUserIds = new[] { a, b } })).EnsureSuccessAsync();
+        var project = await _factory.DecideAsync(season.Id, ApplicationDecision.Selected, "Conserverie", applicantUserId: applicantId);
+        await (await lead.PutAsJsonAsync($"/api/seasons/{season.Id}/cohort", new { applicationIds = new[] { project } })).EnsureSuccessAsync();
+        await (await lead.PostAsync($"/api/seasons/{season.Id}/cohort/approve", null)).EnsureSuccessAsync();
+        await _factory.RunJobAsync("outbox:seasons");
+        var today = DateOnly.FromDateTime(_factory.Clock.GetUtcNow().UtcDateTime);
+        await (await coach.PostAsJsonAsync($"/api/coaching/projects/{project}/sessions", new
+        {
+            date = today, durationMinutes = 60, format = "Phone", notes = "Doute sur la motivation de l'associé", decisions = "Déposer les statuts", nextSteps = "Rendez-vous banque",
+        })).EnsureSuccessAsync();
+
+        var seen = await applicant.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/coaching/projects/{project}");
+        var session = seen.GetProperty("sessions")[0];
+        Assert.Equal("Déposer les statuts", session.GetProperty("decisions").GetString());
+        Assert.Equal("Rendez-vous banque", session.GetProperty("nextSteps").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, session.GetProperty("notes").ValueKind);
+        Assert.DoesNotContain("motivation", seen.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/coaching/projects/{project}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsJsonAsync($"/api/coaching/projects/{project}/sessions", new { date = today, durationMinutes = 60, format = "Phone" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Given_a_cohort_approval_delivered_twice_When_handled_Then_each_project_joins_once()
     {
         var lead = await _factory.AdminClientAsync();

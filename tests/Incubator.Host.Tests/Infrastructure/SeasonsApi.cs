@@ -50,12 +50,12 @@ public static class SeasonsApi
     }
 
     /// <summary>What the Applications module publishes when a lead decides, delivered as the outbox would.</summary>
-    public static async Task<Guid> DecideAsync(this IncubatorFactory factory, Guid seasonId, ApplicationDecision decision, string projectName = "Garage solidaire", string department = "26")
+    public static async Task<Guid> DecideAsync(this IncubatorFactory factory, Guid seasonId, ApplicationDecision decision, string projectName = "Garage solidaire", string department = "26", Guid? applicantUserId = null)
     {
         var id = Guid.NewGuid();
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(
-            new ApplicationDecided(id, seasonId, Guid.NewGuid(), projectName, department, decision, null, factory.Clock.GetUtcNow()) { OccurredAt = factory.Clock.GetUtcNow() });
+            new ApplicationDecided(id, seasonId, applicantUserId ?? Guid.NewGuid(), projectName, department, decision, null, factory.Clock.GetUtcNow()) { OccurredAt = factory.Clock.GetUtcNow() });
         return id;
     }
 

@@ -18,6 +18,6 @@ public sealed record CohortApproved(
     IReadOnlyList<CohortProject> Projects) : IntegrationEvent;
 
 /// <summary>A project of the cohort; <see cref="ProjectId"/> is the id of the application it came from.</summary>
-public sealed record CohortProject(Guid ProjectId, string ProjectName, string DepartmentCode);
+public sealed record CohortProject(Guid ProjectId, string ProjectName, string DepartmentCode, Guid ApplicantUserId);
 
 public sealed record SeasonStarted(Guid SeasonId, DateOnly StartsOn) : IntegrationEvent;

@@ -106,6 +106,9 @@ internal sealed class CoachedProject : AggregateRoot
 
     public string DepartmentCode { get; private set; }
 
+    /// <summary>The applicant who carries the project: they read its decisions and next steps, never the private notes.</summary>
+    public Guid ApplicantUserId { get; private set; }
+
     public Guid? PairId { get; private set; }
 
     public Guid? LeadCoachUserId { get; private set; }
@@ -127,9 +130,10 @@ internal sealed class CoachedProject : AggregateRoot
 
     public DateTimeOffset JoinedAt { get; private set; }
 
-    public static CoachedProject Join(Guid projectId, Guid seasonId, string name, string departmentCode, DateTimeOffset now) => new()
+    public static CoachedProject Join(Guid projectId, Guid seasonId, string name, string departmentCode, Guid applicantUserId, DateTimeOffset now) => new()
     {
         ProjectId = projectId,
+        ApplicantUserId = applicantUserId,
         SeasonId = seasonId,
         ProjectName = name,
         DepartmentCode = departmentCode,

@@ -91,6 +91,12 @@ internal sealed class CoachingAccess(CoachingDbContext db, ICurrentUser user)
             ? (project, pair)
             : throw new NotFoundException(L("Projet introuvable.", "Project not found."));
     }
+
+    /// <summary>True when the caller is the project's applicant rather than its coaches or a lead.</summary>
+    public async Task<CoachedProject?> AsApplicantAsync(Guid projectId, CancellationToken cancellationToken) =>
+        user.Id is { } me && !IsLead
+            ? await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.ProjectId == projectId && p.ApplicantUserId == me, cancellationToken)
+            : null;
 }
 
 internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess access, ICurrentUser user, IUserDirectory users, TimeProvider time) :
@@ -145,8 +151,17 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
             .ToList();
     }
 
-    public async Task<ProjectDto> Handle(GetProject request, CancellationToken cancellationToken) =>
-        ToDto((await access.ProjectAsync(request.ProjectId, tracking: false, cancellationToken)).Project);
+    public async Task<ProjectDto> Handle(GetProject request, CancellationToken cancellationToken)
+    {
+        if (await access.AsApplicantAsync(request.ProjectId, cancellationToken) is { } own)
+        {
+            // The applicant reads decisions and next steps; the pair's private notes stay with the pair and the leads.
+            var dto = ToDto(own);
+            return dto with { Sessions = dto.Sessions.Select(s => s with { Notes = null }).ToList() };
+        }
+
+        return ToDto((await access.ProjectAsync(request.ProjectId, tracking: false, cancellationToken)).Project);
+    }
 
     public async Task<SessionDto> Handle(LogSession request, CancellationToken cancellationToken)
     {

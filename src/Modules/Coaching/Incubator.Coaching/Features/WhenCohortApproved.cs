@@ -16,7 +16,7 @@ internal sealed class WhenCohortApproved(CoachingDbContext db, TimeProvider time
         var known = await Db.Projects.Where(p => ids.Contains(p.ProjectId)).Select(p => p.ProjectId).ToListAsync(cancellationToken);
         foreach (var project in approved.Projects.Where(p => !known.Contains(p.ProjectId)))
         {
-            Db.Projects.Add(CoachedProject.Join(project.ProjectId, approved.SeasonId, project.ProjectName, project.DepartmentCode, Time.GetUtcNow()));
+            Db.Projects.Add(CoachedProject.Join(project.ProjectId, approved.SeasonId, project.ProjectName, project.DepartmentCode, project.ApplicantUserId, Time.GetUtcNow()));
         }
 
         var pairs = await Db.Pairs.Where(p => p.SeasonId == approved.SeasonId).ToListAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace Incubator.Coaching.Web;
 /// <summary>Coaching pairs, their projects, sessions, milestones and health (API.md, Coaching).</summary>
 [ApiController]
 [Route("api")]
-[Authorize(Policies.Coach)]
+[Authorize]
 [ProducesResponseType(StatusCodes.Status400BadRequest, Type = typeof(ValidationProblemDetails))]
 [ProducesResponseType(StatusCodes.Status404NotFound, Type = typeof(ProblemDetails))]
 public sealed class CoachingApiController(IMediator mediator) : ControllerBase
@@ -30,13 +30,16 @@ public sealed class CoachingApiController(IMediator mediator) : ControllerBase
     public Task<IReadOnlyList<PairDto>> Pairs(Guid seasonId, CancellationToken ct) => mediator.Send(new ListPairs(seasonId), ct);
 
     [HttpGet("coaching/projects/mine")]
+    [Authorize(Policies.Coach)]
     public Task<IReadOnlyList<MyProjectDto>> Mine(CancellationToken ct) => mediator.Send(new MyProjects(), ct);
 
+    /// <summary>For the pair and leads; the project's applicant reads it too, without the private notes.</summary>
     [HttpGet("coaching/projects/{projectId:guid}")]
     public Task<ProjectDto> Project(Guid projectId, CancellationToken ct) => mediator.Send(new GetProject(projectId), ct);
 
     /// <summary>Sessions cannot be dated in the future; they last from 5 minutes to 8 hours.</summary>
     [HttpPost("coaching/projects/{projectId:guid}/sessions")]
+    [Authorize(Policies.Coach)]
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<SessionDto>> LogSession(Guid projectId, SessionInput body, CancellationToken ct)
     {
@@ -45,10 +48,12 @@ public sealed class CoachingApiController(IMediator mediator) : ControllerBase
     }
 
     [HttpPut("coaching/projects/{projectId:guid}/milestones/{key}")]
+    [Authorize(Policies.Coach)]
     public Task<ProjectDto> Milestone(Guid projectId, string key, MilestoneInput body, CancellationToken ct) =>
         mediator.Send(new SetMilestone(projectId, key, body), ct);
 
     [HttpPut("coaching/projects/{projectId:guid}/health")]
+    [Authorize(Policies.Coach)]
     public Task<ProjectDto> Health(Guid projectId, HealthInput body, CancellationToken ct) => mediator.Send(new SetHealth(projectId, body), ct);
 
     /// <summary>A program lead moves a project to another pair or changes its lead coach.</summary>

@@ -22,6 +22,8 @@ internal sealed class EligibleApplication
 
     public string DepartmentCode { get; private set; }
 
+    public Guid ApplicantUserId { get; private set; }
+
     public ApplicationDecision? Decision { get; private set; }
 
     public bool Withdrawn { get; private set; }
@@ -37,6 +39,7 @@ internal sealed class EligibleApplication
         SeasonId = decided.SeasonId,
         ProjectName = decided.ProjectName,
         DepartmentCode = decided.DepartmentCode,
+        ApplicantUserId = decided.ApplicantUserId,
         Decision = decided.Decision,
         AsOf = decided.DecidedAt,
     };

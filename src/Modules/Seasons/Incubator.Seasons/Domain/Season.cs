@@ -250,7 +250,7 @@ internal sealed class Season : AggregateRoot
         }
 
         _cohortMembers.Clear();
-        _cohortMembers.AddRange(ids.Select(id => new CohortMember(id, byId[id].ProjectName, byId[id].DepartmentCode)));
+        _cohortMembers.AddRange(ids.Select(id => new CohortMember(id, byId[id].ProjectName, byId[id].DepartmentCode, byId[id].ApplicantUserId)));
         CohortStatus = CohortStatus.Proposed;
         CohortProposedAt = now;
         CohortProposedBy = proposedBy;
@@ -275,7 +275,7 @@ internal sealed class Season : AggregateRoot
         CohortApprovedAt = now;
         CohortApprovedBy = approvedBy;
         Raise(new CohortApproved(Id, approvedBy, _cohortMembers
-            .Select(m => new CohortProject(m.ApplicationId, m.ProjectName, m.DepartmentCode))
+            .Select(m => new CohortProject(m.ApplicationId, m.ProjectName, m.DepartmentCode, m.ApplicantUserId))
             .ToList()) { OccurredAt = now });
     }
 
@@ -303,12 +303,15 @@ internal sealed class CohortMember
         DepartmentCode = string.Empty;
     }
 
-    public CohortMember(Guid applicationId, string projectName, string departmentCode)
+    public CohortMember(Guid applicationId, string projectName, string departmentCode, Guid applicantUserId)
     {
         ApplicationId = applicationId;
         ProjectName = projectName;
         DepartmentCode = departmentCode;
+        ApplicantUserId = applicantUserId;
     }
+
+    public Guid ApplicantUserId { get; private set; }
 
     public Guid ApplicationId { get; private set; }
 

@@ -82,6 +82,9 @@ namespace Incubator.Coaching.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("ApplicantUserId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(3)

@@ -114,6 +114,9 @@ namespace Incubator.Seasons.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("ApplicantUserId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("AsOf")
                         .HasColumnType("datetimeoffset");
 
@@ -229,6 +232,9 @@ namespace Incubator.Seasons.Persistence.Migrations.SqlServer
                                 .HasColumnType("int");
 
                             SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ApplicantUserId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("ApplicationId")
                                 .HasColumnType("uniqueidentifier");

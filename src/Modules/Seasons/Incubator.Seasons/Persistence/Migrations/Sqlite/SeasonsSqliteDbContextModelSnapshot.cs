@@ -108,6 +108,9 @@ namespace Incubator.Seasons.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ApplicantUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AsOf")
                         .HasColumnType("INTEGER");
 
@@ -221,6 +224,9 @@ namespace Incubator.Seasons.Persistence.Migrations.Sqlite
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ApplicantUserId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ApplicationId")
                                 .HasColumnType("TEXT");
