@@ -1,8 +1,8 @@
+using Incubator.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Incubator.Host.Identity;
 
@@ -45,17 +45,6 @@ internal sealed class IdentitySqlServerDb(DbContextOptions<IdentitySqlServerDb> 
     }
 }
 
-internal sealed class IdentitySqliteDesignFactory : IDesignTimeDbContextFactory<IdentitySqliteDb>
-{
-    public IdentitySqliteDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<IdentitySqliteDb>().UseSqlite("Data Source=identity.db").Options);
-}
+internal sealed class IdentitySqliteDesignFactory : SqliteDesignFactory<IdentitySqliteDb>;
 
-internal sealed class IdentitySqlServerDesignFactory : IDesignTimeDbContextFactory<IdentitySqlServerDb>
-{
-    public IdentitySqlServerDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<IdentitySqlServerDb>()
-            .UseSqlServer("Server=.;Database=Incubator;Trusted_Connection=True;TrustServerCertificate=True",
-                x => x.MigrationsHistoryTable("__EFMigrationsHistory", IdentityDb.Module))
-            .Options);
-}
+internal sealed class IdentitySqlServerDesignFactory() : SqlServerDesignFactory<IdentitySqlServerDb>(IdentityDb.Module);

@@ -1,6 +1,5 @@
 using Incubator.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Incubator.Host.Mail;
 
@@ -109,17 +108,6 @@ internal sealed class MailSqlServerDb(DbContextOptions<MailSqlServerDb> options)
     }
 }
 
-internal sealed class MailSqliteDesignFactory : IDesignTimeDbContextFactory<MailSqliteDb>
-{
-    public MailSqliteDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<MailSqliteDb>().UseSqlite("Data Source=mail.db").Options);
-}
+internal sealed class MailSqliteDesignFactory : SqliteDesignFactory<MailSqliteDb>;
 
-internal sealed class MailSqlServerDesignFactory : IDesignTimeDbContextFactory<MailSqlServerDb>
-{
-    public MailSqlServerDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<MailSqlServerDb>()
-            .UseSqlServer("Server=.;Database=Incubator;Trusted_Connection=True;TrustServerCertificate=True",
-                x => x.MigrationsHistoryTable("__EFMigrationsHistory", MailDb.Module))
-            .Options);
-}
+internal sealed class MailSqlServerDesignFactory() : SqlServerDesignFactory<MailSqlServerDb>(MailDb.Module);

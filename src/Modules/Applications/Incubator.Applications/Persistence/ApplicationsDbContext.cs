@@ -3,7 +3,6 @@ using Incubator.Applications.Domain;
 using Incubator.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Incubator.Applications.Persistence;
 
@@ -81,17 +80,6 @@ internal sealed class ApplicationsSqlServerDbContext(DbContextOptions<Applicatio
     }
 }
 
-internal sealed class ApplicationsSqliteDesignFactory : IDesignTimeDbContextFactory<ApplicationsSqliteDbContext>
-{
-    public ApplicationsSqliteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ApplicationsSqliteDbContext>().UseSqlite("Data Source=applications.db").Options);
-}
+internal sealed class ApplicationsSqliteDesignFactory : SqliteDesignFactory<ApplicationsSqliteDbContext>;
 
-internal sealed class ApplicationsSqlServerDesignFactory : IDesignTimeDbContextFactory<ApplicationsSqlServerDbContext>
-{
-    public ApplicationsSqlServerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ApplicationsSqlServerDbContext>()
-            .UseSqlServer("Server=.;Database=Incubator;Trusted_Connection=True;TrustServerCertificate=True",
-                x => x.MigrationsHistoryTable("__EFMigrationsHistory", ApplicationsDbContext.Module))
-            .Options);
-}
+internal sealed class ApplicationsSqlServerDesignFactory() : SqlServerDesignFactory<ApplicationsSqlServerDbContext>(ApplicationsDbContext.Module);

@@ -2,7 +2,6 @@ using Incubator.BuildingBlocks.Persistence;
 using Incubator.Coaching.Domain;
 using Incubator.Coaching.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Incubator.Coaching.Persistence;
 
@@ -77,17 +76,6 @@ internal sealed class CoachingSqlServerDbContext(DbContextOptions<CoachingSqlSer
     }
 }
 
-internal sealed class CoachingSqliteDesignFactory : IDesignTimeDbContextFactory<CoachingSqliteDbContext>
-{
-    public CoachingSqliteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CoachingSqliteDbContext>().UseSqlite("Data Source=coaching.db").Options);
-}
+internal sealed class CoachingSqliteDesignFactory : SqliteDesignFactory<CoachingSqliteDbContext>;
 
-internal sealed class CoachingSqlServerDesignFactory : IDesignTimeDbContextFactory<CoachingSqlServerDbContext>
-{
-    public CoachingSqlServerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CoachingSqlServerDbContext>()
-            .UseSqlServer("Server=.;Database=Incubator;Trusted_Connection=True;TrustServerCertificate=True",
-                x => x.MigrationsHistoryTable("__EFMigrationsHistory", CoachingDbContext.Module))
-            .Options);
-}
+internal sealed class CoachingSqlServerDesignFactory() : SqlServerDesignFactory<CoachingSqlServerDbContext>(CoachingDbContext.Module);

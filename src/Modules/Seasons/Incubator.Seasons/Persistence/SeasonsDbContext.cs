@@ -1,7 +1,6 @@
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Seasons.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Incubator.Seasons.Persistence;
 
@@ -76,19 +75,6 @@ internal sealed class SeasonsSqlServerDbContext(DbContextOptions<SeasonsSqlServe
     }
 }
 
-/// <summary>For <c>dotnet ef migrations add … --context SeasonsSqliteDbContext</c>.</summary>
-internal sealed class SeasonsSqliteDesignFactory : IDesignTimeDbContextFactory<SeasonsSqliteDbContext>
-{
-    public SeasonsSqliteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SeasonsSqliteDbContext>().UseSqlite("Data Source=seasons.db").Options);
-}
+internal sealed class SeasonsSqliteDesignFactory : SqliteDesignFactory<SeasonsSqliteDbContext>;
 
-/// <summary>For <c>dotnet ef migrations add … --context SeasonsSqlServerDbContext</c>; no server is needed to generate.</summary>
-internal sealed class SeasonsSqlServerDesignFactory : IDesignTimeDbContextFactory<SeasonsSqlServerDbContext>
-{
-    public SeasonsSqlServerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SeasonsSqlServerDbContext>()
-            .UseSqlServer("Server=.;Database=Incubator;Trusted_Connection=True;TrustServerCertificate=True",
-                x => x.MigrationsHistoryTable("__EFMigrationsHistory", SeasonsDbContext.Module))
-            .Options);
-}
+internal sealed class SeasonsSqlServerDesignFactory() : SqlServerDesignFactory<SeasonsSqlServerDbContext>(SeasonsDbContext.Module);
