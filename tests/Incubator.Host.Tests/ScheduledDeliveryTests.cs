@@ -51,5 +51,7 @@ public sealed class ScheduledDeliveryTests
             await using var scope = factory.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Effects.AnyAsync(e => e.SeasonId == season.Id);
         }, TimeSpan.FromSeconds(10), "CohortApproved delivered by the Hangfire outbox job");
+        await using var check = factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<ProbeDbContext>().Effects.CountAsync(e => e.SeasonId == season.Id));
     }
 }

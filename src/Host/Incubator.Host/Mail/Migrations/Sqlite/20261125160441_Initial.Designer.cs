@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Incubator.Host.Mail.Migrations.Sqlite
 {
     [DbContext(typeof(MailSqliteDb))]
-    [Migration("20261125151612_Initial")]
+    [Migration("20261125160441_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

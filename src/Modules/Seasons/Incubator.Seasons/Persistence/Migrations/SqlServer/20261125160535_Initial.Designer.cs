@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Incubator.Seasons.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SeasonsSqlServerDbContext))]
-    [Migration("20261125142249_Initial")]
+    [Migration("20261125160535_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -115,6 +115,9 @@ namespace Incubator.Seasons.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Incubator.Seasons.Domain.EligibleApplication", b =>
                 {
                     b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicantUserId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AsOf")
@@ -232,6 +235,9 @@ namespace Incubator.Seasons.Persistence.Migrations.SqlServer
                                 .HasColumnType("int");
 
                             SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ApplicantUserId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("ApplicationId")
                                 .HasColumnType("uniqueidentifier");

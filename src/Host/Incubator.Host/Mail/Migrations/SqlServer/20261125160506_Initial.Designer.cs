@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Incubator.Host.Mail.Migrations.SqlServer
 {
     [DbContext(typeof(MailSqlServerDb))]
-    [Migration("20261125151631_Initial")]
+    [Migration("20261125160506_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -19,6 +19,7 @@ namespace Incubator.Seasons.Persistence.Migrations.Sqlite
                     SeasonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProjectName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ApplicantUserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Decision = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     Withdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
                     AsOf = table.Column<long>(type: "INTEGER", nullable: false)
@@ -114,6 +115,7 @@ namespace Incubator.Seasons.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    ApplicantUserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProjectName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),

@@ -27,6 +27,9 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     CollectiveDimension = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     EconomicModel = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AttachmentStoredName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AttachmentSize = table.Column<long>(type: "INTEGER", nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -70,6 +73,47 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Rubrics",
+                columns: table => new
+                {
+                    SeasonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewerUserIds = table.Column<string>(type: "TEXT", nullable: false),
+                    BlindReview = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Criteria = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rubrics", x => x.SeasonId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeasonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewerUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Scores = table.Column<string>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WeightedScore = table.Column<double>(type: "REAL", nullable: true),
+                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ScoredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reviews_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_ApplicantUserId",
                 table: "Applications",
@@ -84,19 +128,36 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_ProcessedAt_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "ProcessedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ApplicationId_ReviewerUserId",
+                table: "Reviews",
+                columns: new[] { "ApplicationId", "ReviewerUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_SeasonId_ReviewerUserId",
+                table: "Reviews",
+                columns: new[] { "SeasonId", "ReviewerUserId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Applications");
-
-            migrationBuilder.DropTable(
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Reviews");
+
+            migrationBuilder.DropTable(
+                name: "Rubrics");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
         }
     }
 }

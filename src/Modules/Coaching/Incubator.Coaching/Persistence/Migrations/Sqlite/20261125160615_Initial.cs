@@ -59,6 +59,19 @@ namespace Incubator.Coaching.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PairDigests",
+                columns: table => new
+                {
+                    PairId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WeekOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PairDigests", x => new { x.PairId, x.WeekOf });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Projects",
                 columns: table => new
                 {
@@ -66,6 +79,7 @@ namespace Incubator.Coaching.Persistence.Migrations.Sqlite
                     SeasonId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProjectName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ApplicantUserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     PairId = table.Column<Guid>(type: "TEXT", nullable: true),
                     LeadCoachUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Health = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -142,6 +156,9 @@ namespace Incubator.Coaching.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PairDigests");
 
             migrationBuilder.DropTable(
                 name: "Sessions");

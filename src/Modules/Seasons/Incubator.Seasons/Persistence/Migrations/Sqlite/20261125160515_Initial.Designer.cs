@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Incubator.Seasons.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SeasonsSqliteDbContext))]
-    [Migration("20261125155505_ApplicantOfCohortMembers")]
-    partial class ApplicantOfCohortMembers
+    [Migration("20261125160515_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

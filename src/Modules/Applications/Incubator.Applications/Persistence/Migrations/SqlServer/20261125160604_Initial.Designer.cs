@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Incubator.Applications.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(ApplicationsSqlServerDbContext))]
-    [Migration("20261125153125_Attachment")]
-    partial class Attachment
+    [Migration("20261125160604_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

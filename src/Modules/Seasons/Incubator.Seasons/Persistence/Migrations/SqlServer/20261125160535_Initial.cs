@@ -23,6 +23,7 @@ namespace Incubator.Seasons.Persistence.Migrations.SqlServer
                     SeasonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ProjectName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     DepartmentCode = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    ApplicantUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Decision = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
                     Withdrawn = table.Column<bool>(type: "bit", nullable: false),
                     AsOf = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
@@ -124,6 +125,7 @@ namespace Incubator.Seasons.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicantUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ProjectName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     DepartmentCode = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),

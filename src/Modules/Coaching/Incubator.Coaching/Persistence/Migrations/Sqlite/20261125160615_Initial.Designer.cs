@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Incubator.Coaching.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CoachingSqliteDbContext))]
-    [Migration("20261125154024_Initial")]
+    [Migration("20261125160615_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -77,6 +77,9 @@ namespace Incubator.Coaching.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Incubator.Coaching.Domain.CoachedProject", b =>
                 {
                     b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DepartmentCode")
@@ -157,6 +160,22 @@ namespace Incubator.Coaching.Persistence.Migrations.Sqlite
                     b.HasIndex("SeasonId");
 
                     b.ToTable("CoachingPairs", (string)null);
+                });
+
+            modelBuilder.Entity("Incubator.Coaching.Jobs.PairDigest", b =>
+                {
+                    b.Property<Guid>("PairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PairId", "WeekOf");
+
+                    b.ToTable("PairDigests", (string)null);
                 });
 
             modelBuilder.Entity("Incubator.Coaching.Domain.CoachedProject", b =>

@@ -65,6 +65,20 @@ namespace Incubator.Coaching.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PairDigests",
+                schema: "coaching",
+                columns: table => new
+                {
+                    PairId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WeekOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PairDigests", x => new { x.PairId, x.WeekOf });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Projects",
                 schema: "coaching",
                 columns: table => new
@@ -73,6 +87,7 @@ namespace Incubator.Coaching.Persistence.Migrations.SqlServer
                     SeasonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ProjectName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     DepartmentCode = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    ApplicantUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PairId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     LeadCoachUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Health = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
@@ -157,6 +172,10 @@ namespace Incubator.Coaching.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages",
+                schema: "coaching");
+
+            migrationBuilder.DropTable(
+                name: "PairDigests",
                 schema: "coaching");
 
             migrationBuilder.DropTable(
