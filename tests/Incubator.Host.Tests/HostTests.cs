@@ -96,3 +96,39 @@ public sealed class HostTests : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
     }
 }
+
+public sealed class UsersPageTests : IClassFixture<HostFixture>
+{
+    private readonly IncubatorFactory _factory;
+
+    public UsersPageTests(HostFixture fixture)
+    {
+        _factory = fixture.Factory;
+    }
+
+    [Fact]
+    public async Task Given_a_lead_When_creating_a_coach_on_the_team_page_Then_the_coach_signs_in_and_admin_roles_are_refused_to_leads()
+    {
+        var admin = await _factory.AdminClientAsync();
+        var leadEmail = $"lead-{Guid.NewGuid():N}@test.local";
+        await (await admin.PostAsJsonAsync("/api/users", new { email = leadEmail, displayName = "Responsable", password = "Lead-Password-1", roles = new[] { Roles.ProgramLead } })).EnsureSuccessAsync();
+        var lead = new PageClient(_factory);
+        await lead.SignInAsync(leadEmail, "Lead-Password-1");
+        var coachEmail = $"coach-{Guid.NewGuid():N}@test.local";
+
+        var created = await lead.SubmitAsync("/users", "/users", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Inès Coach", ["Email"] = coachEmail, ["Password"] = "Coach-Password-1", ["Role"] = Roles.Coach,
+        });
+        var refused = await lead.SubmitAsync("/users", "/users", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Intrus", ["Email"] = $"x-{Guid.NewGuid():N}@test.local", ["Password"] = "Admin-Password-1", ["Role"] = Roles.Admin,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("Vous ne pouvez pas donner ce rôle", await PageClient.TextAsync(refused), StringComparison.Ordinal);
+        var coach = await _factory.ClientForAsync(coachEmail, "Coach-Password-1");
+        var me = await coach.GetFromJsonAsync<JsonElement>("/api/users/me");
+        Assert.Equal(Roles.Coach, me.GetProperty("roles")[0].GetString());
+    }
+}
