@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -44,7 +45,7 @@ public sealed class RegisterForm
 }
 
 [Route("account")]
-public sealed class AccountController(SignInManager<IncubatorUser> signIn, UserManager<IncubatorUser> users, TimeProvider time) : Controller
+public sealed class AccountController(SignInManager<IncubatorUser> signIn, Accounts accounts) : Controller
 {
     [HttpGet("login")]
     [AllowAnonymous]
@@ -93,25 +94,13 @@ public sealed class AccountController(SignInManager<IncubatorUser> signIn, UserM
             return View(form);
         }
 
-        var user = new IncubatorUser
+        var (user, errors) = await accounts.CreateAsync(form.Email, form.DisplayName, form.Password, [Roles.Applicant], emailConfirmed: false);
+        if (user is null)
         {
-            UserName = form.Email.Trim(),
-            Email = form.Email.Trim(),
-            DisplayName = form.DisplayName.Trim(),
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user, form.Password);
-        if (!created.Succeeded)
-        {
-            foreach (var error in created.Errors)
-            {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
-            }
-
+            ModelState.AddRequestValidationErrors(new RequestValidationException(errors));
             return View(form);
         }
 
-        await users.AddToRoleAsync(user, Roles.Applicant);
         await signIn.SignInAsync(user, isPersistent: true);
         TempData["Flash"] = L("Votre compte est créé. Bienvenue !", "Your account is created. Welcome!");
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");

@@ -66,6 +66,7 @@ internal static class IdentitySetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<Accounts>();
     }
 
     /// <summary>The API answers 401/403; pages are redirected to the sign-in or denied page.</summary>
@@ -130,28 +131,18 @@ internal static class IdentitySetup
             return;
         }
 
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IncubatorUser>>();
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await scope.ServiceProvider.GetRequiredService<UserManager<IncubatorUser>>().FindByEmailAsync(email) is not null)
         {
             return;
         }
 
-        var admin = new IncubatorUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = configuration["Incubator:Bootstrap:AdminDisplayName"] ?? "Administrateur",
-            CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
-        };
-        var created = await users.CreateAsync(admin, password);
-        if (!created.Succeeded)
+        var (admin, errors) = await scope.ServiceProvider.GetRequiredService<Accounts>().CreateAsync(
+            email, configuration["Incubator:Bootstrap:AdminDisplayName"] ?? "Administrateur", password, [Roles.Admin, Roles.ProgramLead], emailConfirmed: true);
+        if (admin is null)
         {
             throw new InvalidOperationException("The bootstrap administrator could not be created: "
-                + string.Join(" ", created.Errors.Select(e => e.Description)));
+                + string.Join(" ", errors.SelectMany(e => e.Value)));
         }
-
-        await users.AddToRolesAsync(admin, [Roles.Admin, Roles.ProgramLead]);
     }
 }
 

@@ -13,7 +13,7 @@ public sealed record UserDto(Guid Id, string Email, string DisplayName, IReadOnl
 
 [ApiController]
 [Route("api/users")]
-public sealed class UsersApiController(UserManager<IncubatorUser> users, TimeProvider time) : ControllerBase
+public sealed class UsersApiController(UserManager<IncubatorUser> users, Accounts accounts) : ControllerBase
 {
     /// <summary>Admins give any role; program leads create coaches and reviewers.</summary>
     [HttpPost]
@@ -24,7 +24,7 @@ public sealed class UsersApiController(UserManager<IncubatorUser> users, TimePro
     {
         var errors = new Dictionary<string, string[]>();
         var roles = (body.Roles ?? []).Distinct().ToList();
-        var allowed = User.IsInRole(Roles.Admin) ? Roles.All : [Roles.Coach, Roles.Reviewer];
+        var allowed = Accounts.GivableBy(User);
         if (string.IsNullOrWhiteSpace(body.Email))
         {
             errors["email"] = [L("L'adresse e-mail est obligatoire.", "The e-mail address is required.")];
@@ -50,24 +50,13 @@ public sealed class UsersApiController(UserManager<IncubatorUser> users, TimePro
             throw new RequestValidationException(errors);
         }
 
-        var user = new IncubatorUser
+        var (user, creationErrors) = await accounts.CreateAsync(body.Email!, body.DisplayName, body.Password!, roles.Count == 0 ? [Roles.Applicant] : roles, emailConfirmed: true);
+        if (user is null)
         {
-            UserName = body.Email!.Trim(),
-            Email = body.Email.Trim(),
-            EmailConfirmed = true,
-            DisplayName = string.IsNullOrWhiteSpace(body.DisplayName) ? body.Email.Trim() : body.DisplayName.Trim(),
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user, body.Password!);
-        if (!created.Succeeded)
-        {
-            throw new RequestValidationException(created.Errors
-                .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+            throw new RequestValidationException(creationErrors);
         }
 
-        await users.AddToRolesAsync(user, roles.Count == 0 ? [Roles.Applicant] : roles);
-        var dto = new UserDto(user.Id, user.Email!, user.DisplayName, await users.GetRolesAsync(user) is var r ? r.ToList() : []);
+        var dto = new UserDto(user.Id, user.Email!, user.DisplayName, (await users.GetRolesAsync(user)).ToList());
         return CreatedAtAction(nameof(Get), new { id = user.Id }, dto);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -30,9 +31,9 @@ public sealed record UsersPage(IReadOnlyList<(string Role, IReadOnlyList<Incubat
 /// <summary>Program leads create coach and reviewer accounts; administrators any role.</summary>
 [Route("users")]
 [Authorize(Policies.ProgramLead)]
-public sealed class UsersController(UserManager<IncubatorUser> users, TimeProvider time) : Controller
+public sealed class UsersController(UserManager<IncubatorUser> users, Accounts accounts) : Controller
 {
-    private IReadOnlyList<string> Givable => User.IsInRole(Roles.Admin) ? Roles.All : [Roles.Coach, Roles.Reviewer];
+    private IReadOnlyList<string> Givable => Accounts.GivableBy(User);
 
     [HttpGet("")]
     public Task<IActionResult> Index() => PageAsync(new NewUserForm());
@@ -48,26 +49,14 @@ public sealed class UsersController(UserManager<IncubatorUser> users, TimeProvid
 
         if (ModelState.IsValid)
         {
-            var user = new IncubatorUser
+            var (user, errors) = await accounts.CreateAsync(form.Email, form.DisplayName, form.Password, [form.Role], emailConfirmed: true);
+            if (user is not null)
             {
-                UserName = form.Email.Trim(),
-                Email = form.Email.Trim(),
-                EmailConfirmed = true,
-                DisplayName = form.DisplayName.Trim(),
-                CreatedAt = time.GetUtcNow(),
-            };
-            var created = await users.CreateAsync(user, form.Password);
-            if (created.Succeeded)
-            {
-                await users.AddToRoleAsync(user, form.Role);
                 TempData["Flash"] = L($"Le compte de {user.DisplayName} est créé ; transmettez-lui son mot de passe.", $"{user.DisplayName}'s account is created; pass on their password.");
                 return Redirect("/users");
             }
 
-            foreach (var error in created.Errors)
-            {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
-            }
+            ModelState.AddRequestValidationErrors(new RequestValidationException(errors));
         }
 
         return await PageAsync(form);

@@ -27,7 +27,6 @@ internal static class HostSetup
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         }
 
-        services.AddSingleton(TimeProvider.System);
         services.AddIncubatorMediator();
         builder.AddIncubatorIdentity();
         builder.AddIncubatorMail();
