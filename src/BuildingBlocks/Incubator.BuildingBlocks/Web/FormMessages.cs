@@ -42,23 +42,28 @@ public static class FormMessages
     /// <summary>Adds a domain error to the form, next to its field when it names one.</summary>
     public static void AddDomainError(this ModelStateDictionary modelState, DomainException error, Func<string, string>? fieldToFormKey = null)
     {
-        var key = error.Field is null ? string.Empty : (fieldToFormKey?.Invoke(error.Field) ?? Pascal(error.Field));
+        var key = error.Field is null ? string.Empty : (fieldToFormKey ?? FormKey)(error.Field);
         modelState.AddModelError(key, error.Message);
     }
 
-    public static void AddRequestValidationErrors(this ModelStateDictionary modelState, RequestValidationException error)
+    public static void AddRequestValidationErrors(this ModelStateDictionary modelState, RequestValidationException error, Func<string, string>? fieldToFormKey = null)
     {
         foreach (var (field, messages) in error.Errors)
         {
             foreach (var message in messages)
             {
-                modelState.AddModelError(Pascal(field), message);
+                modelState.AddModelError((fieldToFormKey ?? FormKey)(field), message);
             }
         }
     }
 
-    private static string Pascal(string field) =>
+    /// <summary>An API field name as a form key: "team[0].name" becomes "Team[0].Name" (the reverse of ValidationBehavior.FieldName).</summary>
+    public static string FormKey(string field) =>
         string.Join('.', field.Split('.').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+
+    /// <summary>The first error of a form field, for the views that draw their own fields.</summary>
+    public static string? FirstError(this ModelStateDictionary modelState, string key) =>
+        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     /// <summary>MVC's own binding messages ("the value is not valid"), in the request's language.</summary>
     public static void LocalizeBindingMessages(MvcOptions options)

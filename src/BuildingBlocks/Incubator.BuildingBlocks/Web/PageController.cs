@@ -16,7 +16,10 @@ public abstract class PageController(IMediator mediator) : Controller
 {
     protected IMediator Mediator => mediator;
 
-    /// <summary>The result, or null with the errors in ModelState.</summary>
+    /// <summary>
+    /// The result, or not ok with the errors in ModelState under their form keys
+    /// (<see cref="FormMessages.FormKey"/> unless <paramref name="fieldToFormKey"/> says otherwise).
+    /// </summary>
     protected async Task<(bool Ok, T? Result)> TrySendAsync<T>(IRequest<T> request, Func<string, string>? fieldToFormKey = null)
     {
         FormMessages.Localize(ModelState);
@@ -35,13 +38,7 @@ public abstract class PageController(IMediator mediator) : Controller
         }
         catch (RequestValidationException error)
         {
-            foreach (var (field, messages) in error.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(fieldToFormKey?.Invoke(field) ?? field, message);
-                }
-            }
+            ModelState.AddRequestValidationErrors(error, fieldToFormKey);
         }
         catch (ConflictException error)
         {

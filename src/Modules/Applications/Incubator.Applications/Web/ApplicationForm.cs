@@ -62,10 +62,6 @@ public sealed class ApplicationForm
 
         return this;
     }
-
-    /// <summary>"team[0].name" (API) → "Team[0].Name" (form).</summary>
-    public static string FormKey(string field) =>
-        string.Join('.', field.Split('.').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
 }
 
 public sealed record ApplicationPage(ApplicationDto Application, ApplicationForm Form, string SeasonName);

@@ -35,7 +35,7 @@ public sealed class ApplicationsController(IMediator mediator, ISeasonDirectory 
     [HttpPost("new")]
     public async Task<IActionResult> Create(ApplicationForm form, string? submit)
     {
-        var (ok, created) = await TrySendAsync(new CreateDraft(form.SeasonId, form.ToInput()), ApplicationForm.FormKey);
+        var (ok, created) = await TrySendAsync(new CreateDraft(form.SeasonId, form.ToInput()));
         if (!ok)
         {
             var season = await OpenSeasonAsync(form.SeasonId);
@@ -69,7 +69,7 @@ public sealed class ApplicationsController(IMediator mediator, ISeasonDirectory 
     [HttpPost("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid id, ApplicationForm form, string? submit)
     {
-        var (ok, _) = await TrySendAsync(new UpdateDraft(id, form.ToInput()), ApplicationForm.FormKey);
+        var (ok, _) = await TrySendAsync(new UpdateDraft(id, form.ToInput()));
         if (!ok)
         {
             return await EditView(await Mediator.Send(new GetApplication(id), HttpContext.RequestAborted), form);
@@ -124,7 +124,7 @@ public sealed class ApplicationsController(IMediator mediator, ISeasonDirectory 
 
     private async Task<IActionResult> SubmitAsync(Guid id, ApplicationForm form)
     {
-        var (ok, _) = await TrySendAsync(new SubmitApplication(id), ApplicationForm.FormKey);
+        var (ok, _) = await TrySendAsync(new SubmitApplication(id));
         if (!ok)
         {
             return await EditView(await Mediator.Send(new GetApplication(id), HttpContext.RequestAborted), form);

@@ -122,7 +122,7 @@ public sealed class ReviewController(IMediator mediator, ISeasonDirectory season
         var input = new RubricInput(
             form.Criteria.Where(c => !string.IsNullOrWhiteSpace(c.Key)).Select(c => new CriterionDto(c.Key, c.Label, c.Weight)).ToList(),
             form.ReviewerUserIds, form.BlindReview);
-        var (ok, _) = await TrySendAsync(new SaveRubric(seasonId, input), ApplicationForm.FormKey);
+        var (ok, _) = await TrySendAsync(new SaveRubric(seasonId, input));
         if (ok)
         {
             Flash(L("La grille et le comité sont enregistrés.", "The rubric and the committee are saved."));

@@ -28,7 +28,7 @@ public sealed class CoachingController(IMediator mediator, IUserDirectory users,
     [HttpPost("projects/{id:guid}/sessions")]
     public async Task<IActionResult> LogSession(Guid id, SessionForm form)
     {
-        var (ok, _) = await TrySendAsync(new LogSession(id, form.ToInput()), field => char.ToUpperInvariant(field[0]) + field[1..]);
+        var (ok, _) = await TrySendAsync(new LogSession(id, form.ToInput()));
         if (!ok)
         {
             return await ProjectView(id, form);

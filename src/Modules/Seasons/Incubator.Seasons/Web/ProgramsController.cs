@@ -33,7 +33,7 @@ public sealed class ProgramsController(IMediator mediator) : PageController(medi
     [HttpPost("new")]
     public async Task<IActionResult> Create(ProgramForm form)
     {
-        var (ok, program) = await TrySendAsync(new SaveProgram(null, form.Name, form.Territory, form.PartnerList), SeasonForm.FormKey);
+        var (ok, program) = await TrySendAsync(new SaveProgram(null, form.Name, form.Territory, form.PartnerList));
         if (!ok)
         {
             Breadcrumbs((L("Programmes", "Programs"), "/seasons/programs"), (L("Nouveau programme", "New program"), null));
@@ -65,7 +65,7 @@ public sealed class ProgramsController(IMediator mediator) : PageController(medi
     [HttpPost("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid id, ProgramForm form)
     {
-        var (ok, _) = await TrySendAsync(new SaveProgram(id, form.Name, form.Territory, form.PartnerList), SeasonForm.FormKey);
+        var (ok, _) = await TrySendAsync(new SaveProgram(id, form.Name, form.Territory, form.PartnerList));
         if (!ok)
         {
             ViewData["ProgramId"] = id;

@@ -67,7 +67,4 @@ public sealed class SeasonForm
         ApplicationsCloseAt = ParisTime.ToLocal(season.ApplicationsCloseAt),
         Capacity = season.CapacitySet,
     };
-
-    /// <summary>API field names (camelCase) to this form's keys.</summary>
-    public static string FormKey(string field) => char.ToUpperInvariant(field[0]) + field[1..];
 }

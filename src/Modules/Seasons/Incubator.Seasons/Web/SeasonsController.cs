@@ -47,7 +47,7 @@ public sealed class SeasonsController(IMediator mediator) : PageController(media
     [Authorize(Policies.ProgramLead)]
     public async Task<IActionResult> Create(SeasonForm form)
     {
-        var (ok, season) = await TrySendAsync(new SaveSeason(null, form.ToInput()), SeasonForm.FormKey);
+        var (ok, season) = await TrySendAsync(new SaveSeason(null, form.ToInput()));
         if (!ok)
         {
             return FormView(form, null);
@@ -69,7 +69,7 @@ public sealed class SeasonsController(IMediator mediator) : PageController(media
     [Authorize(Policies.ProgramLead)]
     public async Task<IActionResult> Edit(Guid id, SeasonForm form)
     {
-        var (ok, _) = await TrySendAsync(new SaveSeason(id, form.ToInput()), SeasonForm.FormKey);
+        var (ok, _) = await TrySendAsync(new SaveSeason(id, form.ToInput()));
         if (!ok)
         {
             return FormView(form, id);
