@@ -22,7 +22,7 @@ public sealed record SessionDto(Guid Id, DateOnly Date, int DurationMinutes, str
     string? Notes, string? Decisions, string? NextSteps, DateOnly? NextMeetingOn);
 
 public sealed record ProjectDto(Guid ProjectId, string ProjectName, string DepartmentCode, Guid SeasonId, Guid? PairId, Guid? LeadCoachUserId,
-    string Health, string? HealthReason, IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<SessionDto> Sessions,
+    IReadOnlyList<Guid> CoachUserIds, string Health, string? HealthReason, IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<SessionDto> Sessions,
     DateOnly? LastSessionOn, DateOnly? NextMeetingOn);
 
 /// <summary>A line of "Mes projets": what a coach needs to see first.</summary>
@@ -156,11 +156,12 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
         if (await access.AsApplicantAsync(request.ProjectId, cancellationToken) is { } own)
         {
             // The applicant reads decisions and next steps; the pair's private notes stay with the pair and the leads.
-            var dto = ToDto(own);
+            var dto = ToDto(own, null);
             return dto with { Sessions = dto.Sessions.Select(s => s with { Notes = null }).ToList() };
         }
 
-        return ToDto((await access.ProjectAsync(request.ProjectId, tracking: false, cancellationToken)).Project);
+        var (project, pair) = await access.ProjectAsync(request.ProjectId, tracking: false, cancellationToken);
+        return ToDto(project, pair);
     }
 
     public async Task<SessionDto> Handle(LogSession request, CancellationToken cancellationToken)
@@ -186,10 +187,10 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
             throw new DomainException(L("État attendu : NotStarted, InProgress ou Done.", "Expected status: NotStarted, InProgress or Done."), "status");
         }
 
-        var (project, _) = await access.ProjectAsync(request.ProjectId, tracking: true, cancellationToken);
+        var (project, pair) = await access.ProjectAsync(request.ProjectId, tracking: true, cancellationToken);
         project.SetMilestone(request.Key, status, ParisTime.Today(time), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return ToDto(project);
+        return ToDto(project, pair);
     }
 
     public async Task<ProjectDto> Handle(SetHealth request, CancellationToken cancellationToken)
@@ -199,10 +200,10 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
             throw new DomainException(L("État attendu : OnTrack, NeedsAttention ou AtRisk.", "Expected: OnTrack, NeedsAttention or AtRisk."), "health");
         }
 
-        var (project, _) = await access.ProjectAsync(request.ProjectId, tracking: true, cancellationToken);
+        var (project, pair) = await access.ProjectAsync(request.ProjectId, tracking: true, cancellationToken);
         project.SetHealth(health, request.Input.Reason);
         await db.SaveChangesAsync(cancellationToken);
-        return ToDto(project);
+        return ToDto(project, pair);
     }
 
     public async Task<ProjectDto> Handle(Reassign request, CancellationToken cancellationToken)
@@ -229,7 +230,7 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
 
         project.AssignTo(pair.Id, lead);
         await db.SaveChangesAsync(cancellationToken);
-        return ToDto(project);
+        return ToDto(project, pair);
     }
 
     private async Task<IReadOnlyList<PairDto>> PairsAsync(Guid seasonId, CancellationToken cancellationToken)
@@ -256,8 +257,9 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
 
-    internal static ProjectDto ToDto(CoachedProject p) => new(
-        p.ProjectId, p.ProjectName, p.DepartmentCode, p.SeasonId, p.PairId, p.LeadCoachUserId, p.Health.ToString(), p.HealthReason,
+    internal static ProjectDto ToDto(CoachedProject p, CoachingPair? pair) => new(
+        p.ProjectId, p.ProjectName, p.DepartmentCode, p.SeasonId, p.PairId, p.LeadCoachUserId,
+        pair is null ? [] : [pair.CoachAUserId, pair.CoachBUserId], p.Health.ToString(), p.HealthReason,
         p.Milestones.Select(m => new MilestoneDto(m.Key, m.Status.ToString(), m.ReachedOn)).ToList(),
         p.Sessions.OrderByDescending(s => s.Date).Select(ToDto).ToList(),
         p.LastSessionOn, p.NextMeetingOn);

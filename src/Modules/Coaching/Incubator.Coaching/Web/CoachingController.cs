@@ -104,10 +104,12 @@ public sealed class CoachingController(IMediator mediator, IUserDirectory users,
     {
         var project = await Mediator.Send(new GetProject(id), HttpContext.RequestAborted);
         var coaches = new List<CoachDto>();
-        if (project.PairId is not null)
+        foreach (var coachId in project.CoachUserIds)
         {
-            var pairs = await Mediator.Send(new ListPairs(project.SeasonId), HttpContext.RequestAborted);
-            coaches.AddRange(pairs.FirstOrDefault(p => p.Id == project.PairId)?.Coaches ?? []);
+            if (await users.FindAsync(coachId, HttpContext.RequestAborted) is { } coach)
+            {
+                coaches.Add(new CoachDto(coach.Id, coach.DisplayName));
+            }
         }
 
         ViewData["SessionForm"] = form;
