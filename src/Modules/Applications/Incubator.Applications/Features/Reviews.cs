@@ -27,11 +27,10 @@ internal sealed record DeclareConflict(Guid ApplicationId, bool ConflictOfIntere
 
 internal sealed record SubmitReview(Guid ApplicationId, ReviewInput Input) : IRequest<ReviewDto>;
 
-/// <summary>The caller's own review of an application, if they have declared.</summary>
-internal sealed record GetMyReview(Guid ApplicationId) : IRequest<ReviewDto?>;
+/// <summary>What the review page shows: the content only once the caller may read it, the criteria, their own review.</summary>
+public sealed record ReviewPageData(Guid ApplicationId, Guid SeasonId, ApplicationDto? Application, IReadOnlyList<CriterionDto> Criteria, ReviewDto? MyReview);
 
-/// <summary>The season of an application the caller may review, without its content.</summary>
-internal sealed record ApplicationSeason(Guid ApplicationId) : IRequest<Guid>;
+internal sealed record GetReviewPage(Guid ApplicationId) : IRequest<ReviewPageData>;
 
 /// <summary>The seasons whose committee the caller sits on.</summary>
 internal sealed record ListMyCommittees : IRequest<IReadOnlyList<Guid>>;
@@ -94,19 +93,20 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
     IRequestHandler<SaveRubric, RubricDto>,
     IRequestHandler<DeclareConflict, ReviewDto>,
     IRequestHandler<SubmitReview, ReviewDto>,
-    IRequestHandler<GetMyReview, ReviewDto?>,
-    IRequestHandler<ListMyCommittees, IReadOnlyList<Guid>>,
-    IRequestHandler<ApplicationSeason, Guid>
+    IRequestHandler<GetReviewPage, ReviewPageData>,
+    IRequestHandler<ListMyCommittees, IReadOnlyList<Guid>>
 {
-    public async Task<Guid> Handle(ApplicationSeason request, CancellationToken cancellationToken) =>
-        (await access.ReviewableAsync(request.ApplicationId, cancellationToken)).Application.SeasonId;
-
-    public async Task<ReviewDto?> Handle(GetMyReview request, CancellationToken cancellationToken)
+    /// <summary>Three queries: the application, its season's rubric, the caller's review.</summary>
+    public async Task<ReviewPageData> Handle(GetReviewPage request, CancellationToken cancellationToken)
     {
-        await access.ReviewableAsync(request.ApplicationId, cancellationToken);
+        var (application, rubric) = await access.ReviewableAsync(request.ApplicationId, cancellationToken);
         var me = user.RequiredId();
-        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == request.ApplicationId && r.ReviewerUserId == me, cancellationToken);
-        return review is null ? null : ToDto(review);
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.ApplicationId == application.Id && r.ReviewerUserId == me, cancellationToken);
+        var content = access.IsLead ? ApplicationDto.From(application)
+            : review?.State is ReviewState.Declared or ReviewState.Scored ? (rubric.BlindReview ? ApplicationDto.Blind(application) : ApplicationDto.From(application))
+            : null;
+        return new ReviewPageData(application.Id, application.SeasonId, content,
+            rubric.Criteria.Select(c => new CriterionDto(c.Key, c.Label, c.Weight)).ToList(), review is null ? null : ToDto(review));
     }
 
     public async Task<IReadOnlyList<Guid>> Handle(ListMyCommittees request, CancellationToken cancellationToken)

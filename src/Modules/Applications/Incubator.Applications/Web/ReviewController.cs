@@ -144,18 +144,10 @@ public sealed class ReviewController(IMediator mediator, ISeasonDirectory season
 
     private async Task<IActionResult> ReviewView(Guid id)
     {
-        var myReview = await Mediator.Send(new GetMyReview(id), HttpContext.RequestAborted);
-        ApplicationDto? application = null;
-        if (IsLead || myReview is { State: not "Recused" })
-        {
-            application = await Mediator.Send(new GetApplication(id), HttpContext.RequestAborted);
-        }
-
-        var seasonId = application?.SeasonId ?? (await Mediator.Send(new ApplicationSeason(id), HttpContext.RequestAborted));
-        var rubric = await Mediator.Send(new GetRubric(seasonId), HttpContext.RequestAborted);
+        var data = await Mediator.Send(new GetReviewPage(id), HttpContext.RequestAborted);
         Breadcrumbs((L("Comité de sélection", "Selection committee"), "/applications/review"),
-            (L("Tableau", "Board"), $"/applications/review/seasons/{seasonId}"),
-            (application?.ProjectName ?? L("Candidature", "Application"), null));
-        return View("Review", new ReviewPage(application, id, rubric, myReview, IsLead, application?.ProjectName));
+            (L("Tableau", "Board"), $"/applications/review/seasons/{data.SeasonId}"),
+            (data.Application?.ProjectName ?? L("Candidature", "Application"), null));
+        return View("Review", new ReviewPage(data, IsLead));
     }
 }

@@ -6,7 +6,7 @@ namespace Incubator.Applications.Web;
 
 public sealed record BoardPage(SeasonSummary Season, BoardFilter Filter, PagedResult<BoardRowDto> Board, bool IsLead);
 
-public sealed record ReviewPage(ApplicationDto? Application, Guid ApplicationId, RubricDto Rubric, ReviewDto? MyReview, bool IsLead, string? ProjectName);
+public sealed record ReviewPage(ReviewPageData Data, bool IsLead);
 
 public sealed record CommitteeSeason(Guid Id, string Name, string Status);
 
