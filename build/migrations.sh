@@ -13,6 +13,7 @@ declare -A PROJECT=(
   [Seasons]=src/Modules/Seasons/Incubator.Seasons
   [Applications]=src/Modules/Applications/Incubator.Applications
   [Coaching]=src/Modules/Coaching/Incubator.Coaching
+  [Trainings]=src/Modules/Trainings/Incubator.Trainings
 )
 declare -A PREFIX=(
   [Identity]=Identity
@@ -20,6 +21,7 @@ declare -A PREFIX=(
   [Seasons]=Seasons
   [Applications]=Applications
   [Coaching]=Coaching
+  [Trainings]=Trainings
 )
 declare -A OUTDIR=(
   [Identity]=Identity/Migrations
@@ -27,6 +29,7 @@ declare -A OUTDIR=(
   [Seasons]=Persistence/Migrations
   [Applications]=Persistence/Migrations
   [Coaching]=Persistence/Migrations
+  [Trainings]=Persistence/Migrations
 )
 suffix() { if [ "$1" = Identity ] || [ "$1" = Mail ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
 

@@ -2,6 +2,7 @@ using Incubator.Applications;
 using Incubator.Coaching;
 using Incubator.Host.Infrastructure;
 using Incubator.Seasons;
+using Incubator.Trainings;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddIncubatorHost();
 builder.AddSeasonsModule();
 builder.AddApplicationsModule();
 builder.AddCoachingModule();
+builder.AddTrainingsModule();
 
 var app = builder.Build();
 await app.InitializeIncubatorAsync();

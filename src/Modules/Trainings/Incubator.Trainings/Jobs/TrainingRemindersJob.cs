@@ -1,0 +1,67 @@
+using Incubator.BuildingBlocks.Jobs;
+using Incubator.Trainings.Contracts;
+using Incubator.Trainings.Domain;
+using Incubator.Trainings.Features;
+using Incubator.Trainings.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Incubator.Trainings.Jobs;
+
+/// <summary>
+/// Seven days and one day before each session, one reminder per enrolled project with the invitation attached.
+/// "Sent" is a column of the enrolment written in the same transaction as the outgoing event: a rerun sends
+/// nothing twice, and two runs at once collide on the session's version and only one of them saves.
+/// </summary>
+internal sealed partial class TrainingRemindersJob(TrainingsDbContext db, TimeProvider time, ILogger<TrainingRemindersJob> logger) : IScheduledJob
+{
+    public string Id => "trainings:reminders";
+
+    public string Cron => "0 */15 * * * *";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var horizon = now.AddDays(7);
+        var ids = await db.Sessions.AsNoTracking()
+            .Where(s => s.StartsAt > now && s.StartsAt <= horizon)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            var session = await db.Sessions.AsSplitQuery().FirstAsync(s => s.Id == id, cancellationToken);
+            var due = session.Enrolments.Select(e => (Enrolment: e, Days: e.DueReminder(session.StartsAt, now))).Where(x => x.Days is not null).ToList();
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            var invitation = TrainingCalendar.Write(session.Title, [session], now);
+            foreach (var (enrolment, days) in due)
+            {
+                enrolment.MarkReminded(days!.Value, now);
+                db.AddToOutbox(new TrainingReminderDue(session.Id, session.SeasonId, days.Value, enrolment.ProjectId, enrolment.ProjectName, enrolment.ApplicantUserId,
+                    session.Title, session.StartsAt, session.EndsAt, Place(session), session.Mode.ToString(), session.RemoteUrl, invitation) { OccurredAt = now });
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogRaced(logger, session.Id);
+            }
+
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static string Place(TrainingSession session) =>
+        session.Mode == TrainingMode.Remote || session.Place is null
+            ? "À distance / Remote"
+            : string.Join(", ", new[] { session.Place.Name, session.Place.Address, session.Place.Town }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders of session {SessionId} were sent by another run meanwhile.")]
+    private static partial void LogRaced(ILogger logger, Guid sessionId);
+}
