@@ -1,9 +1,7 @@
 using Incubator.Applications.Persistence;
-using Incubator.Coaching.Persistence;
-using Incubator.Host.Identity;
-using Incubator.Host.Mail;
 using Incubator.Seasons.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -16,34 +14,30 @@ namespace Incubator.Host.Tests;
 /// </summary>
 public sealed class SqlServerCompatibilityTests
 {
-    public static TheoryData<string> Contexts => new()
-    {
-        nameof(SeasonsSqliteDbContext),
-        nameof(SeasonsSqlServerDbContext),
-        nameof(IdentitySqliteDb),
-        nameof(IdentitySqlServerDb),
-        nameof(ApplicationsSqliteDbContext),
-        nameof(ApplicationsSqlServerDbContext),
-        nameof(MailSqliteDb),
-        nameof(MailSqlServerDb),
-        nameof(CoachingSqliteDbContext),
-        nameof(CoachingSqlServerDbContext),
-    };
+    /// <summary>Every design-time factory of the host and the modules: a new module's contexts are checked without being listed.</summary>
+    private static readonly Dictionary<string, Type> Factories = ArchitectureTests.Modules.Append(typeof(Program).Assembly)
+        .SelectMany(a => a.GetTypes())
+        .Where(t => t is { IsClass: true, IsAbstract: false } && !t.IsGenericTypeDefinition)
+        .Select(t => (Factory: t, Context: t.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>))?.GetGenericArguments()[0]))
+        .Where(x => x.Context is not null)
+        .ToDictionary(x => x.Context!.Name, x => x.Factory);
 
-    private static DbContext Create(string name) => name switch
+    public static TheoryData<string> Contexts => new(Factories.Keys.Order());
+
+    public static TheoryData<string> SqlServerContexts => new(Factories.Keys.Where(k => k.Contains("SqlServer", StringComparison.Ordinal)).Order());
+
+    private static DbContext Create(string name)
     {
-        nameof(SeasonsSqliteDbContext) => new SeasonsSqliteDesignFactory().CreateDbContext([]),
-        nameof(SeasonsSqlServerDbContext) => new SeasonsSqlServerDesignFactory().CreateDbContext([]),
-        nameof(IdentitySqliteDb) => new IdentitySqliteDesignFactory().CreateDbContext([]),
-        nameof(IdentitySqlServerDb) => new IdentitySqlServerDesignFactory().CreateDbContext([]),
-        nameof(ApplicationsSqliteDbContext) => new ApplicationsSqliteDesignFactory().CreateDbContext([]),
-        nameof(ApplicationsSqlServerDbContext) => new ApplicationsSqlServerDesignFactory().CreateDbContext([]),
-        nameof(MailSqliteDb) => new MailSqliteDesignFactory().CreateDbContext([]),
-        nameof(MailSqlServerDb) => new MailSqlServerDesignFactory().CreateDbContext([]),
-        nameof(CoachingSqliteDbContext) => new CoachingSqliteDesignFactory().CreateDbContext([]),
-        nameof(CoachingSqlServerDbContext) => new CoachingSqlServerDesignFactory().CreateDbContext([]),
-        _ => throw new ArgumentOutOfRangeException(nameof(name)),
-    };
+        var factory = Activator.CreateInstance(Factories[name], nonPublic: true)!;
+        return (DbContext)factory.GetType().GetMethod("CreateDbContext")!.Invoke(factory, [Array.Empty<string>()])!;
+    }
+
+    [Fact]
+    public void Every_module_has_a_context_for_each_provider()
+    {
+        Assert.Equal(Factories.Keys.Count(k => k.Contains("Sqlite", StringComparison.Ordinal)), Factories.Keys.Count(k => k.Contains("SqlServer", StringComparison.Ordinal)));
+        Assert.True(Factories.Count >= 2 * (ArchitectureTests.Modules.Length + 2), string.Join(", ", Factories.Keys));
+    }
 
     [Theory]
     [MemberData(nameof(Contexts))]
@@ -56,11 +50,7 @@ public sealed class SqlServerCompatibilityTests
     }
 
     [Theory]
-    [InlineData(nameof(SeasonsSqlServerDbContext))]
-    [InlineData(nameof(IdentitySqlServerDb))]
-    [InlineData(nameof(ApplicationsSqlServerDbContext))]
-    [InlineData(nameof(MailSqlServerDb))]
-    [InlineData(nameof(CoachingSqlServerDbContext))]
+    [MemberData(nameof(SqlServerContexts))]
     public void The_idempotent_SQL_Server_script_parses_as_TSql(string context)
     {
         using var db = Create(context);

@@ -59,6 +59,14 @@ public static class SeasonsApi
         return id;
     }
 
+    /// <summary>A lead proposes and approves the cohort, and the Seasons outbox delivers <c>CohortApproved</c>.</summary>
+    public static async Task ApproveCohortAsync(this HttpClient lead, IncubatorFactory factory, Guid seasonId, IEnumerable<Guid> projects)
+    {
+        await EnsureSuccessAsync(await lead.PutAsJsonAsync($"/api/seasons/{seasonId}/cohort", new { applicationIds = projects.ToList() }));
+        await EnsureSuccessAsync(await lead.PostAsync($"/api/seasons/{seasonId}/cohort/approve", null));
+        await factory.RunJobAsync("outbox:seasons");
+    }
+
     /// <summary>Like EnsureSuccessStatusCode, with the problem details in the failure message.</summary>
     public static async Task EnsureSuccessAsync(this HttpResponseMessage response)
     {

@@ -305,7 +305,8 @@ internal sealed class TrainingHandlers(TrainingsDbContext db, TrainingAccess acc
         return sessions.SelectMany(s => s.Enrolments.Where(e => e.ApplicantUserId == me).Select(e =>
         {
             var lines = s.Attendance.Where(a => a.ProjectId == e.ProjectId).ToList();
-            var status = lines.Count == 0 ? null : lines.Any(a => a.Attended) ? lines.First(a => a.Attended).Status.ToString() : lines[0].Status.ToString();
+            // The project's best line: present before remote before excused before absent.
+            var status = lines.Count == 0 ? null : lines.Min(a => a.Status).ToString();
             return new MyTrainingDto(s.Id, s.SeasonId, s.Title, s.Topic, s.StartsAt, s.EndsAt, s.Mode.ToString(), ToDto(s.Place),
                 s.VenueId is { } v ? venues.GetValueOrDefault(v) : null, s.RemoteUrl, e.ProjectId, e.ProjectName, status);
         })).ToList();
@@ -492,7 +493,8 @@ internal sealed class TrainingHandlers(TrainingsDbContext db, TrainingAccess acc
         return new TrainingDto(s.Id, s.SeasonId, s.SeriesId, s.Title, s.Topic, s.StartsAt, s.EndsAt, s.DurationHours, s.VenueId, ToDto(s.Place),
             s.VenueId is { } v ? notes.GetValueOrDefault(v) : null, ToDto(s.Trainer), s.Mode.ToString(), s.RemoteUrl, s.Capacity,
             s.Enrolments.OrderBy(e => e.ProjectName, StringComparer.CurrentCulture).Select(e => new EnrolmentDto(e.ProjectId, e.ProjectName, e.ApplicantUserId)).ToList(),
-            s.Attendance.Select(a => new AttendanceDto(a.ProjectId, names.GetValueOrDefault(a.ProjectId, string.Empty), a.ParticipantName, a.Status.ToString(), a.Hours)).ToList(),
+            s.Attendance.OrderBy(a => names.GetValueOrDefault(a.ProjectId, string.Empty), StringComparer.CurrentCulture).ThenBy(a => a.ParticipantName, StringComparer.CurrentCulture)
+                .Select(a => new AttendanceDto(a.ProjectId, names.GetValueOrDefault(a.ProjectId, string.Empty), a.ParticipantName, a.Status.ToString(), a.Hours)).ToList(),
             s.Held, s.AttendanceRate, s.Attendance.Sum(a => a.Hours), ByProject(s.Attendance, names));
     }
 
