@@ -14,6 +14,7 @@ declare -A PROJECT=(
   [Applications]=src/Modules/Applications/Incubator.Applications
   [Coaching]=src/Modules/Coaching/Incubator.Coaching
   [Trainings]=src/Modules/Trainings/Incubator.Trainings
+  [Funding]=src/Modules/Funding/Incubator.Funding
 )
 declare -A PREFIX=(
   [Identity]=Identity
@@ -22,6 +23,7 @@ declare -A PREFIX=(
   [Applications]=Applications
   [Coaching]=Coaching
   [Trainings]=Trainings
+  [Funding]=Funding
 )
 declare -A OUTDIR=(
   [Identity]=Identity/Migrations
@@ -30,6 +32,7 @@ declare -A OUTDIR=(
   [Applications]=Persistence/Migrations
   [Coaching]=Persistence/Migrations
   [Trainings]=Persistence/Migrations
+  [Funding]=Persistence/Migrations
 )
 suffix() { if [ "$1" = Identity ] || [ "$1" = Mail ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
 

@@ -1,5 +1,6 @@
 using Incubator.Applications;
 using Incubator.Coaching;
+using Incubator.Funding;
 using Incubator.Host.Infrastructure;
 using Incubator.Seasons;
 using Incubator.Trainings;
@@ -11,6 +12,7 @@ builder.AddSeasonsModule();
 builder.AddApplicationsModule();
 builder.AddCoachingModule();
 builder.AddTrainingsModule();
+builder.AddFundingModule();
 
 var app = builder.Build();
 await app.InitializeIncubatorAsync();

@@ -1,0 +1,184 @@
+using System.Text.Json;
+using FluentValidation;
+using Incubator.BuildingBlocks.Application;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.Funding.Domain;
+using Incubator.Funding.Persistence;
+using Incubator.Seasons.Contracts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using static Incubator.BuildingBlocks.Application.Texts;
+
+namespace Incubator.Funding.Features;
+
+public sealed record DepartmentFigures(string DepartmentCode, int ApplicationsSubmitted, int ProjectsAccompanied);
+
+public sealed record ProjectFigures(Guid ProjectId, string ProjectName, string DepartmentCode, decimal TrainingHours, decimal? AttendanceRate,
+    int CoachingSessions, decimal CoachingHours, int MilestonesReached);
+
+/// <summary>
+/// The indicators a funder expects for a season (API.md, Funding), with the breakdowns by department and by project.
+/// <c>applicationsReceived</c> counts submitted applications not withdrawn; <c>applicationsSubmitted</c> every one ever submitted.
+/// <c>trainingHoursDelivered</c> adds up the hours attended by participants (present or remote).
+/// </summary>
+public sealed record FunderReportDto(
+    Guid SeasonId,
+    string SeasonName,
+    DateTimeOffset ComputedAt,
+    int ApplicationsReceived,
+    int ApplicationsSubmitted,
+    int ProjectsAccompanied,
+    int TrainingSessionsHeld,
+    decimal TrainingHoursDelivered,
+    decimal? AttendanceRate,
+    int CoachingSessions,
+    decimal CoachingHours,
+    int MilestonesReached,
+    IReadOnlyList<string> DepartmentsReached,
+    decimal FundingCommitted,
+    decimal FundingReceived,
+    IReadOnlyList<DepartmentFigures> ByDepartment,
+    IReadOnlyList<ProjectFigures> ByProject);
+
+public sealed record SnapshotSummaryDto(Guid Id, Guid SeasonId, Guid? FunderId, string Label, Guid ApprovedBy, DateTimeOffset ApprovedAt);
+
+public sealed record SnapshotDto(Guid Id, Guid SeasonId, Guid? FunderId, string Label, Guid ApprovedBy, DateTimeOffset ApprovedAt, FunderReportDto Report);
+
+public sealed record ApproveReportInput(string? Label, Guid? FunderId);
+
+internal sealed record GetFunderReport(Guid SeasonId) : IRequest<FunderReportDto>;
+
+internal sealed record ApproveFunderReport(Guid SeasonId, ApproveReportInput Input) : IRequest<SnapshotDto>;
+
+internal sealed record ListSnapshots(Guid SeasonId) : IRequest<IReadOnlyList<SnapshotSummaryDto>>;
+
+internal sealed record GetSnapshot(Guid Id) : IRequest<SnapshotDto>;
+
+internal sealed class ApproveFunderReportValidator : AbstractValidator<ApproveFunderReport>
+{
+    public ApproveFunderReportValidator()
+    {
+        RuleFor(r => r.Input.Label).NotEmpty().MaximumLength(200).OverridePropertyName("label");
+    }
+}
+
+/// <summary>
+/// Computes the report from the module's own read model in a fixed number of queries (seven), whatever the season's size:
+/// every figure is an aggregate grouped in the database, by department or by project.
+/// </summary>
+internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time) :
+    IRequestHandler<GetFunderReport, FunderReportDto>,
+    IRequestHandler<ApproveFunderReport, SnapshotDto>,
+    IRequestHandler<ListSnapshots, IReadOnlyList<SnapshotSummaryDto>>,
+    IRequestHandler<GetSnapshot, SnapshotDto>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<FunderReportDto> Handle(GetFunderReport request, CancellationToken cancellationToken)
+    {
+        var season = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        return await ComputeAsync(season, cancellationToken);
+    }
+
+    public async Task<SnapshotDto> Handle(ApproveFunderReport request, CancellationToken cancellationToken)
+    {
+        var season = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        if (request.Input.FunderId is { } funderId && !await db.Funders.AnyAsync(f => f.Id == funderId, cancellationToken))
+        {
+            throw new DomainException(L("Ce financeur n'existe pas.", "This funder does not exist."), "funderId");
+        }
+
+        var report = await ComputeAsync(season, cancellationToken);
+        var snapshot = new ReportSnapshot(season.Id, request.Input.FunderId, request.Input.Label!.Trim(), JsonSerializer.Serialize(report, Json), user.RequiredId(), time.GetUtcNow());
+        db.Snapshots.Add(snapshot);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(snapshot);
+    }
+
+    public async Task<IReadOnlyList<SnapshotSummaryDto>> Handle(ListSnapshots request, CancellationToken cancellationToken) =>
+        (await db.Snapshots.AsNoTracking().Where(s => s.SeasonId == request.SeasonId)
+            .Select(s => new SnapshotSummaryDto(s.Id, s.SeasonId, s.FunderId, s.Label, s.ApprovedBy, s.ApprovedAt))
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(s => s.ApprovedAt).ToList();
+
+    public async Task<SnapshotDto> Handle(GetSnapshot request, CancellationToken cancellationToken) =>
+        ToDto(await db.Snapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException(L("Bilan introuvable.", "Report not found.")));
+
+    private static SnapshotDto ToDto(ReportSnapshot s) =>
+        new(s.Id, s.SeasonId, s.FunderId, s.Label, s.ApprovedBy, s.ApprovedAt, JsonSerializer.Deserialize<FunderReportDto>(s.Json, Json)!);
+
+    private async Task<FunderReportDto> ComputeAsync(SeasonSummary season, CancellationToken cancellationToken)
+    {
+        var seasonId = season.Id;
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.SeasonId == seasonId && a.SubmittedAt != null)
+            .GroupBy(a => a.DepartmentCode)
+            .Select(g => new { Department = g.Key, Submitted = g.Count(), Received = g.Count(a => a.WithdrawnAt == null) })
+            .ToListAsync(cancellationToken);
+        var projects = await db.Projects.AsNoTracking().Where(p => p.SeasonId == seasonId)
+            .Select(p => new { p.ProjectId, p.ProjectName, p.DepartmentCode })
+            .ToListAsync(cancellationToken);
+        var attendance = await db.Attendance.AsNoTracking().Where(a => a.SeasonId == seasonId)
+            .GroupBy(a => a.ProjectId)
+            .Select(g => new { ProjectId = g.Key, Lines = g.Count(), Attended = g.Count(a => a.Attended), Minutes = g.Sum(a => a.Minutes) })
+            .ToListAsync(cancellationToken);
+        var sessionsHeld = await db.Attendance.AsNoTracking().Where(a => a.SeasonId == seasonId && a.Attended)
+            .Select(a => a.SessionId).Distinct().CountAsync(cancellationToken);
+        var coaching = await db.CoachingSessions.AsNoTracking().Where(s => s.SeasonId == seasonId)
+            .GroupBy(s => s.ProjectId)
+            .Select(g => new { ProjectId = g.Key, Sessions = g.Count(), Minutes = g.Sum(s => s.Minutes) })
+            .ToListAsync(cancellationToken);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.SeasonId == seasonId)
+            .GroupBy(m => m.ProjectId)
+            .Select(g => new { ProjectId = g.Key, Reached = g.Count() })
+            .ToListAsync(cancellationToken);
+        var funding = await db.Agreements.AsNoTracking().Where(a => a.SeasonId == seasonId)
+            .SelectMany(a => a.Tranches)
+            .Select(t => new { t.Amount, Received = t.Status == TrancheStatus.Received })
+            .ToListAsync(cancellationToken);
+
+        var attendanceBy = attendance.ToDictionary(a => a.ProjectId);
+        var coachingBy = coaching.ToDictionary(c => c.ProjectId);
+        var milestonesBy = milestones.ToDictionary(m => m.ProjectId, m => m.Reached);
+        var projectIds = projects.Select(p => p.ProjectId).ToHashSet();
+        var lines = attendance.Sum(a => a.Lines);
+        var attended = attendance.Sum(a => a.Attended);
+
+        var byProject = projects.Select(p =>
+        {
+            var a = attendanceBy.GetValueOrDefault(p.ProjectId);
+            var c = coachingBy.GetValueOrDefault(p.ProjectId);
+            return new ProjectFigures(p.ProjectId, p.ProjectName, p.DepartmentCode, Hours(a?.Minutes ?? 0), a is null || a.Lines == 0 ? null : Rate(a.Attended, a.Lines),
+                c?.Sessions ?? 0, Hours(c?.Minutes ?? 0), milestonesBy.GetValueOrDefault(p.ProjectId));
+        }).OrderBy(p => p.ProjectName, StringComparer.CurrentCulture).ToList();
+
+        var departments = applications.Select(a => a.Department).Concat(projects.Select(p => p.DepartmentCode)).Where(d => d.Length > 0).Distinct().Order(StringComparer.Ordinal);
+        var byDepartment = departments.Select(d => new DepartmentFigures(d,
+            applications.Where(a => a.Department == d).Sum(a => a.Submitted), projects.Count(p => p.DepartmentCode == d))).ToList();
+
+        return new FunderReportDto(
+            seasonId,
+            season.Name,
+            time.GetUtcNow(),
+            ApplicationsReceived: applications.Sum(a => a.Received),
+            ApplicationsSubmitted: applications.Sum(a => a.Submitted),
+            ProjectsAccompanied: projects.Count,
+            TrainingSessionsHeld: sessionsHeld,
+            TrainingHoursDelivered: Hours(attendance.Sum(a => a.Minutes)),
+            AttendanceRate: lines == 0 ? null : Rate(attended, lines),
+            // Coaching and milestones count for the cohort's projects, the ones the season accompanies.
+            CoachingSessions: coaching.Where(c => projectIds.Contains(c.ProjectId)).Sum(c => c.Sessions),
+            CoachingHours: Hours(coaching.Where(c => projectIds.Contains(c.ProjectId)).Sum(c => c.Minutes)),
+            MilestonesReached: milestones.Where(m => projectIds.Contains(m.ProjectId)).Sum(m => m.Reached),
+            DepartmentsReached: projects.Select(p => p.DepartmentCode).Distinct().Order(StringComparer.Ordinal).ToList(),
+            FundingCommitted: funding.Sum(t => t.Amount),
+            FundingReceived: funding.Where(t => t.Received).Sum(t => t.Amount),
+            byDepartment,
+            byProject);
+    }
+
+    private static decimal Hours(int minutes) => Math.Round(minutes / 60m, 2);
+
+    private static decimal Rate(int part, int whole) => Math.Round((decimal)part / whole, 4);
+}

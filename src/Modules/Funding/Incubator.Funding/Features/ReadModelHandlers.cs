@@ -1,0 +1,109 @@
+using Incubator.Applications.Contracts;
+using Incubator.BuildingBlocks.Messaging;
+using Incubator.Coaching.Contracts;
+using Incubator.Funding.Domain;
+using Incubator.Funding.Persistence;
+using Incubator.Seasons.Contracts;
+using Incubator.Trainings.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Incubator.Funding.Features;
+
+// What the other modules publish, recorded once each for the funders' report. Every handler upserts by the
+// fact's own key, so a replay under a new message id gives the same figures as the inbox does for the same id.
+
+internal sealed class WhenApplicationSubmitted(FundingDbContext db, TimeProvider time) : InboxHandler<ApplicationSubmitted, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(ApplicationSubmitted submitted, CancellationToken cancellationToken)
+    {
+        var row = await Db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == submitted.ApplicationId, cancellationToken);
+        if (row is null)
+        {
+            row = new ReportApplication(submitted.ApplicationId, submitted.SeasonId, submitted.DepartmentCode);
+            Db.Applications.Add(row);
+        }
+
+        row.DepartmentCode = submitted.DepartmentCode;
+        row.SubmittedAt ??= submitted.SubmittedAt;
+    }
+}
+
+internal sealed class WhenApplicationWithdrawn(FundingDbContext db, TimeProvider time) : InboxHandler<ApplicationWithdrawn, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(ApplicationWithdrawn withdrawn, CancellationToken cancellationToken)
+    {
+        var row = await Db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == withdrawn.ApplicationId, cancellationToken);
+        if (row is null)
+        {
+            // A draft withdrawn before submission, or the withdrawal delivered first: the submission fills in the rest.
+            row = new ReportApplication(withdrawn.ApplicationId, withdrawn.SeasonId, string.Empty);
+            Db.Applications.Add(row);
+        }
+
+        row.WithdrawnAt ??= withdrawn.WithdrawnAt;
+    }
+}
+
+internal sealed class WhenCohortApproved(FundingDbContext db, TimeProvider time) : InboxHandler<CohortApproved, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(CohortApproved approved, CancellationToken cancellationToken)
+    {
+        var ids = approved.Projects.Select(p => p.ProjectId).ToList();
+        var known = await Db.Projects.Where(p => ids.Contains(p.ProjectId)).Select(p => p.ProjectId).ToListAsync(cancellationToken);
+        foreach (var project in approved.Projects.Where(p => !known.Contains(p.ProjectId)))
+        {
+            Db.Projects.Add(new ReportProject(project.ProjectId, approved.SeasonId, project.ProjectName, project.DepartmentCode, approved.OccurredAt));
+        }
+    }
+}
+
+/// <summary>Keeps each session's sheet at its highest revision: corrections replace, stale or repeated deliveries are ignored.</summary>
+internal sealed class WhenTrainingAttendanceRecorded(FundingDbContext db, TimeProvider time) : InboxHandler<TrainingAttendanceRecorded, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(TrainingAttendanceRecorded recorded, CancellationToken cancellationToken)
+    {
+        var sheet = await Db.TrainingSheets.FirstOrDefaultAsync(s => s.SessionId == recorded.SessionId, cancellationToken);
+        if (sheet is not null && sheet.Revision >= recorded.Revision)
+        {
+            return;
+        }
+
+        if (sheet is null)
+        {
+            Db.TrainingSheets.Add(new ReportTrainingSheet(recorded.SessionId, recorded.SeasonId, recorded.StartsAt, recorded.Revision));
+        }
+        else
+        {
+            sheet.Revision = recorded.Revision;
+            Db.Attendance.RemoveRange(await Db.Attendance.Where(a => a.SessionId == recorded.SessionId).ToListAsync(cancellationToken));
+        }
+
+        foreach (var line in recorded.Lines)
+        {
+            var attended = line.Status is "Present" or "Remote";
+            Db.Attendance.Add(new ReportAttendance(recorded.SessionId, recorded.SeasonId, line.ProjectId, attended, attended ? (int)Math.Round(line.Hours * 60) : 0));
+        }
+    }
+}
+
+internal sealed class WhenCoachingSessionLogged(FundingDbContext db, TimeProvider time) : InboxHandler<CoachingSessionLogged, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(CoachingSessionLogged logged, CancellationToken cancellationToken)
+    {
+        if (!await Db.CoachingSessions.AnyAsync(s => s.SessionId == logged.SessionId, cancellationToken))
+        {
+            Db.CoachingSessions.Add(new ReportCoachingSession(logged.SessionId, logged.ProjectId, logged.SeasonId, logged.Date, logged.Minutes));
+        }
+    }
+}
+
+internal sealed class WhenMilestoneReached(FundingDbContext db, TimeProvider time) : InboxHandler<MilestoneReached, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(MilestoneReached reached, CancellationToken cancellationToken)
+    {
+        if (!await Db.Milestones.AnyAsync(m => m.ProjectId == reached.ProjectId && m.Key == reached.MilestoneKey, cancellationToken))
+        {
+            Db.Milestones.Add(new ReportMilestone(reached.ProjectId, reached.MilestoneKey, reached.SeasonId, reached.ReachedOn));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using Incubator.BuildingBlocks.Persistence;
+using Incubator.Funding.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Incubator.Funding.Persistence;
+
+internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string Module = "funding";
+
+    public DbSet<Funder> Funders => Set<Funder>();
+
+    public DbSet<FundingAgreement> Agreements => Set<FundingAgreement>();
+
+    public DbSet<ReportApplication> Applications => Set<ReportApplication>();
+
+    public DbSet<ReportProject> Projects => Set<ReportProject>();
+
+    public DbSet<ReportTrainingSheet> TrainingSheets => Set<ReportTrainingSheet>();
+
+    public DbSet<ReportAttendance> Attendance => Set<ReportAttendance>();
+
+    public DbSet<ReportCoachingSession> CoachingSessions => Set<ReportCoachingSession>();
+
+    public DbSet<ReportMilestone> Milestones => Set<ReportMilestone>();
+
+    public DbSet<ReportSnapshot> Snapshots => Set<ReportSnapshot>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Funder>(b =>
+        {
+            b.ToTable("Funders");
+            b.HasKey(f => f.Id);
+            b.Property(f => f.Name).HasMaxLength(200);
+            b.Property(f => f.Kind).HasConversion<string>().HasMaxLength(30);
+            b.OwnsMany(f => f.Contacts, c => c.ToJson());
+        });
+
+        modelBuilder.Entity<FundingAgreement>(b =>
+        {
+            b.ToTable("Agreements");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Amount).HasPrecision(14, 2);
+            b.Property(a => a.Reference).HasMaxLength(100);
+            b.OwnsMany(a => a.Tranches, t =>
+            {
+                t.ToTable("Tranches");
+                t.WithOwner().HasForeignKey("AgreementId");
+                t.HasKey("AgreementId", nameof(Tranche.Index));
+                t.Property(x => x.Index).ValueGeneratedNever();
+                t.Property(x => x.Amount).HasPrecision(14, 2);
+                t.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            });
+            b.OwnsMany(a => a.Reports, r =>
+            {
+                r.ToTable("ReportDeadlines");
+                r.WithOwner().HasForeignKey("AgreementId");
+                r.HasKey("AgreementId", nameof(ReportDeadline.Index));
+                r.Property(x => x.Index).ValueGeneratedNever();
+                r.Property(x => x.Label).HasMaxLength(200);
+            });
+            b.Navigation(a => a.Tranches).HasField("_tranches").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Navigation(a => a.Reports).HasField("_reports").UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Ignore(a => a.Received);
+            b.HasIndex(a => a.SeasonId);
+            b.HasIndex(a => a.FunderId);
+        });
+
+        modelBuilder.Entity<ReportApplication>(b =>
+        {
+            b.ToTable("ReportApplications");
+            b.HasKey(x => x.ApplicationId);
+            b.Property(x => x.ApplicationId).ValueGeneratedNever();
+            b.Property(x => x.DepartmentCode).HasMaxLength(3);
+            b.HasIndex(x => new { x.SeasonId, x.DepartmentCode });
+        });
+
+        modelBuilder.Entity<ReportProject>(b =>
+        {
+            b.ToTable("ReportProjects");
+            b.HasKey(x => x.ProjectId);
+            b.Property(x => x.ProjectId).ValueGeneratedNever();
+            b.Property(x => x.ProjectName).HasMaxLength(200);
+            b.Property(x => x.DepartmentCode).HasMaxLength(3);
+            b.HasIndex(x => x.SeasonId);
+        });
+
+        modelBuilder.Entity<ReportTrainingSheet>(b =>
+        {
+            b.ToTable("ReportTrainingSheets");
+            b.HasKey(x => x.SessionId);
+            b.Property(x => x.SessionId).ValueGeneratedNever();
+            b.HasIndex(x => x.SeasonId);
+        });
+
+        modelBuilder.Entity<ReportAttendance>(b =>
+        {
+            b.ToTable("ReportAttendance");
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.SeasonId, x.ProjectId });
+            b.HasIndex(x => x.SessionId);
+        });
+
+        modelBuilder.Entity<ReportCoachingSession>(b =>
+        {
+            b.ToTable("ReportCoachingSessions");
+            b.HasKey(x => x.SessionId);
+            b.Property(x => x.SessionId).ValueGeneratedNever();
+            b.HasIndex(x => new { x.SeasonId, x.ProjectId });
+        });
+
+        modelBuilder.Entity<ReportMilestone>(b =>
+        {
+            b.ToTable("ReportMilestones");
+            b.HasKey(x => new { x.ProjectId, x.Key });
+            b.Property(x => x.Key).HasMaxLength(50);
+            b.HasIndex(x => x.SeasonId);
+        });
+
+        modelBuilder.Entity<ReportSnapshot>(b =>
+        {
+            b.ToTable("ReportSnapshots");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Label).HasMaxLength(200);
+            b.HasIndex(x => new { x.SeasonId, x.ApprovedAt });
+        });
+
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
+internal sealed class FundingSqliteDbContext(DbContextOptions<FundingSqliteDbContext> options) : FundingDbContext(options);
+
+internal sealed class FundingSqlServerDbContext(DbContextOptions<FundingSqlServerDbContext> options) : FundingDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
+internal sealed class FundingSqliteDesignFactory : SqliteDesignFactory<FundingSqliteDbContext>;
+
+internal sealed class FundingSqlServerDesignFactory() : SqlServerDesignFactory<FundingSqlServerDbContext>(FundingDbContext.Module);
