@@ -1,3 +1,4 @@
+using System.Globalization;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Jobs;
 using Incubator.BuildingBlocks.Messaging;
@@ -11,9 +12,11 @@ internal sealed class WhenFundingDeadlineApproachingMail(MailDb db, TimeProvider
 {
     protected override async Task HandleOnceAsync(FundingDeadlineApproaching due, CancellationToken cancellationToken)
     {
+        var french = CultureInfo.GetCultureInfo("fr-FR");
+        var english = CultureInfo.GetCultureInfo("en-GB");
         var (whatFr, whatEn) = due.Kind == "Report"
             ? ($"le bilan « {due.Label} »", $"the report \"{due.Label}\"")
-            : ($"la {due.Label.ToLowerInvariant()} ({due.Amount:N2} €)", $"{due.Label.ToLowerInvariant()} ({due.Amount:N2} €)");
+            : ($"la {due.Label.ToLowerInvariant()} ({due.Amount?.ToString("N2", french)} €)", $"{due.Label.ToLowerInvariant()} (€{due.Amount?.ToString("N2", english)})");
         foreach (var lead in await users.InRoleAsync(Roles.ProgramLead, cancellationToken))
         {
             Db.OutgoingMails.Add(new OutgoingMail(
