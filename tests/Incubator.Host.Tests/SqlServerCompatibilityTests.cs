@@ -105,3 +105,32 @@ public sealed class SqlServerApplicationsQueryTests
         Assert.True(errors.Count == 0, sql + "\n" + string.Join("\n", errors.Select(e => e.Message)));
     }
 }
+
+public sealed class SqlServerFundingQueryTests
+{
+    [Fact]
+    public void The_funder_report_queries_translate_to_TSql_that_parses()
+    {
+        using var db = new Incubator.Funding.Persistence.FundingSqlServerDesignFactory().CreateDbContext([]);
+        var season = Guid.NewGuid();
+        var queries = new[]
+        {
+            Incubator.Funding.Features.FunderReportQueries.ApplicationsByDepartment(db, season).ToQueryString(),
+            Incubator.Funding.Features.FunderReportQueries.Projects(db, season).ToQueryString(),
+            Incubator.Funding.Features.FunderReportQueries.AttendanceByProject(db, season).ToQueryString(),
+            Incubator.Funding.Features.FunderReportQueries.SessionsHeld(db, season).ToQueryString(),
+            Incubator.Funding.Features.FunderReportQueries.CoachingByProject(db, season).ToQueryString(),
+            Incubator.Funding.Features.FunderReportQueries.MilestonesByProject(db, season).ToQueryString(),
+            Incubator.Funding.Features.FunderReportQueries.Tranches(db, season).ToQueryString(),
+        };
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var sql in queries)
+        {
+            parser.Parse(new StringReader(sql), out var errors);
+            Assert.True(errors.Count == 0, sql + "\n" + string.Join("\n", errors.Select(e => e.Message)));
+        }
+
+        Assert.Contains("GROUP BY", queries[0], StringComparison.Ordinal);
+    }
+}

@@ -111,32 +111,13 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
     private async Task<FunderReportDto> ComputeAsync(SeasonSummary season, CancellationToken cancellationToken)
     {
         var seasonId = season.Id;
-        var applications = await db.Applications.AsNoTracking()
-            .Where(a => a.SeasonId == seasonId && a.SubmittedAt != null)
-            .GroupBy(a => a.DepartmentCode)
-            .Select(g => new { Department = g.Key, Submitted = g.Count(), Received = g.Count(a => a.WithdrawnAt == null) })
-            .ToListAsync(cancellationToken);
-        var projects = await db.Projects.AsNoTracking().Where(p => p.SeasonId == seasonId)
-            .Select(p => new { p.ProjectId, p.ProjectName, p.DepartmentCode })
-            .ToListAsync(cancellationToken);
-        var attendance = await db.Attendance.AsNoTracking().Where(a => a.SeasonId == seasonId)
-            .GroupBy(a => a.ProjectId)
-            .Select(g => new { ProjectId = g.Key, Lines = g.Count(), Attended = g.Count(a => a.Attended), Minutes = g.Sum(a => a.Minutes) })
-            .ToListAsync(cancellationToken);
-        var sessionsHeld = await db.Attendance.AsNoTracking().Where(a => a.SeasonId == seasonId && a.Attended)
-            .Select(a => a.SessionId).Distinct().CountAsync(cancellationToken);
-        var coaching = await db.CoachingSessions.AsNoTracking().Where(s => s.SeasonId == seasonId)
-            .GroupBy(s => s.ProjectId)
-            .Select(g => new { ProjectId = g.Key, Sessions = g.Count(), Minutes = g.Sum(s => s.Minutes) })
-            .ToListAsync(cancellationToken);
-        var milestones = await db.Milestones.AsNoTracking().Where(m => m.SeasonId == seasonId)
-            .GroupBy(m => m.ProjectId)
-            .Select(g => new { ProjectId = g.Key, Reached = g.Count() })
-            .ToListAsync(cancellationToken);
-        var funding = await db.Agreements.AsNoTracking().Where(a => a.SeasonId == seasonId)
-            .SelectMany(a => a.Tranches)
-            .Select(t => new { t.Amount, Received = t.Status == TrancheStatus.Received })
-            .ToListAsync(cancellationToken);
+        var applications = await FunderReportQueries.ApplicationsByDepartment(db, seasonId).ToListAsync(cancellationToken);
+        var projects = await FunderReportQueries.Projects(db, seasonId).ToListAsync(cancellationToken);
+        var attendance = await FunderReportQueries.AttendanceByProject(db, seasonId).ToListAsync(cancellationToken);
+        var sessionsHeld = await FunderReportQueries.SessionsHeld(db, seasonId).CountAsync(cancellationToken);
+        var coaching = await FunderReportQueries.CoachingByProject(db, seasonId).ToListAsync(cancellationToken);
+        var milestones = await FunderReportQueries.MilestonesByProject(db, seasonId).ToListAsync(cancellationToken);
+        var funding = await FunderReportQueries.Tranches(db, seasonId).ToListAsync(cancellationToken);
 
         var attendanceBy = attendance.ToDictionary(a => a.ProjectId);
         var coachingBy = coaching.ToDictionary(c => c.ProjectId);
@@ -181,4 +162,52 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
     private static decimal Hours(int minutes) => Math.Round(minutes / 60m, 2);
 
     private static decimal Rate(int part, int whole) => Math.Round((decimal)part / whole, 4);
+}
+
+internal sealed record DepartmentRow(string Department, int Submitted, int Received);
+
+internal sealed record ProjectRow(Guid ProjectId, string ProjectName, string DepartmentCode);
+
+internal sealed record AttendanceRow(Guid ProjectId, int Lines, int Attended, int Minutes);
+
+internal sealed record CoachingRow(Guid ProjectId, int Sessions, int Minutes);
+
+internal sealed record MilestoneRow(Guid ProjectId, int Reached);
+
+internal sealed record TrancheFigure(decimal Amount, bool Received);
+
+/// <summary>The report's seven queries, each an aggregate the database computes; the SQL Server compatibility test parses them too.</summary>
+internal static class FunderReportQueries
+{
+    public static IQueryable<DepartmentRow> ApplicationsByDepartment(FundingDbContext db, Guid seasonId) =>
+        db.Applications.AsNoTracking()
+            .Where(a => a.SeasonId == seasonId && a.SubmittedAt != null)
+            .GroupBy(a => a.DepartmentCode)
+            .Select(g => new DepartmentRow(g.Key, g.Count(), g.Count(a => a.WithdrawnAt == null)));
+
+    public static IQueryable<ProjectRow> Projects(FundingDbContext db, Guid seasonId) =>
+        db.Projects.AsNoTracking().Where(p => p.SeasonId == seasonId).Select(p => new ProjectRow(p.ProjectId, p.ProjectName, p.DepartmentCode));
+
+    public static IQueryable<AttendanceRow> AttendanceByProject(FundingDbContext db, Guid seasonId) =>
+        db.Attendance.AsNoTracking().Where(a => a.SeasonId == seasonId)
+            .GroupBy(a => a.ProjectId)
+            .Select(g => new AttendanceRow(g.Key, g.Count(), g.Count(a => a.Attended), g.Sum(a => a.Minutes)));
+
+    public static IQueryable<Guid> SessionsHeld(FundingDbContext db, Guid seasonId) =>
+        db.Attendance.AsNoTracking().Where(a => a.SeasonId == seasonId && a.Attended).Select(a => a.SessionId).Distinct();
+
+    public static IQueryable<CoachingRow> CoachingByProject(FundingDbContext db, Guid seasonId) =>
+        db.CoachingSessions.AsNoTracking().Where(s => s.SeasonId == seasonId)
+            .GroupBy(s => s.ProjectId)
+            .Select(g => new CoachingRow(g.Key, g.Count(), g.Sum(s => s.Minutes)));
+
+    public static IQueryable<MilestoneRow> MilestonesByProject(FundingDbContext db, Guid seasonId) =>
+        db.Milestones.AsNoTracking().Where(m => m.SeasonId == seasonId)
+            .GroupBy(m => m.ProjectId)
+            .Select(g => new MilestoneRow(g.Key, g.Count()));
+
+    public static IQueryable<TrancheFigure> Tranches(FundingDbContext db, Guid seasonId) =>
+        db.Agreements.AsNoTracking().Where(a => a.SeasonId == seasonId)
+            .SelectMany(a => a.Tranches)
+            .Select(t => new TrancheFigure(t.Amount, t.Status == TrancheStatus.Received));
 }
