@@ -10,6 +10,16 @@ mkdir -p "$results"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; } \
+    || echo "chromium could not be installed: the browser tests will fail"
+fi
+
 echo "== restore"
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 passed, 1 failed"; exit 1; }
 dotnet restore Incubator.sln -v q || { echo "restore failed"; echo "0 passed, 1 failed"; exit 1; }

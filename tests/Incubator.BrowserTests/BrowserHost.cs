@@ -1,0 +1,105 @@
+using Deque.AxeCore.Playwright;
+using Incubator.Host.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Incubator.BrowserTests;
+
+/// <summary>
+/// The real host on Kestrel (a free port) and Debian's Chromium driven by Playwright. Each page visited is
+/// screenshotted into artifacts/browser and audited by axe-core; serious and critical violations are collected.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    private static readonly string[] ChromiumFlags =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-quic", "--no-first-run",
+    ];
+
+    private int _shots;
+
+    public IncubatorFactory Factory { get; } = new();
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public List<string> Violations { get; } = [];
+
+    public string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "artifacts", "browser");
+
+    public async Task InitializeAsync()
+    {
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumFlags,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        Factory.Dispose();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login page, with the keyboard.</summary>
+    public async Task<IPage> SignInAsync(string email, string password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await AuditAsync(page, "login");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByLabel("Mot de passe").PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>A screenshot of the page as it is, then an axe-core audit: serious and critical violations are kept with the page's name.</summary>
+    public async Task AuditAsync(IPage page, string name)
+    {
+        _shots++;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{_shots:00}-{name}.png"), FullPage = true });
+        var result = await page.RunAxe();
+        if (result.Passes.Length == 0)
+        {
+            Violations.Add($"{name} ({page.Url}): axe-core checked nothing, the audit did not run");
+        }
+
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            var targets = string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()));
+            Violations.Add($"{name} ({page.Url}): {violation.Id} [{violation.Impact}] {violation.Help} — {targets}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir.FullName, "Incubator.sln")))
+        {
+            dir = dir.Parent!;
+        }
+
+        return dir.FullName;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.Host.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Incubator.BrowserTests;
+
+/// <summary>
+/// Each role's main task, done in a real browser through the real host: an applicant applies with the keyboard only,
+/// a reviewer declares no conflict and scores, a lead selects, composes and approves the cohort, a coach logs a
+/// session, a lead records attendance and exports the funder report. Every page visited passes axe-core.
+/// </summary>
+public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private const string Password = "Journey-Password-1";
+
+    private async Task<(string Email, Guid Id)> AccountAsync(HttpClient admin, string role, string displayName)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
+        var created = await admin.PostAsJsonAsync("/api/users", new { email, displayName, password = Password, roles = new[] { role } });
+        await created.EnsureSuccessAsync();
+        return (email, (await created.Content.ReadFromJsonAsync<IdResponse>())!.Id);
+    }
+
+    [Fact]
+    public async Task Given_each_role_When_doing_their_main_task_in_the_browser_Then_it_is_done_and_no_page_has_a_serious_accessibility_violation()
+    {
+        var factory = host.Factory;
+        var admin = await factory.AdminClientAsync();
+        var season = await factory.OpenSeasonAsync(admin, TimeSpan.FromDays(20));
+        var (reviewerEmail, reviewerId) = await AccountAsync(admin, Roles.Reviewer, "Rémi Relecteur");
+        var (coachEmail, coachId) = await AccountAsync(admin, Roles.Coach, "Claire Accompagnatrice");
+        var (_, partnerId) = await AccountAsync(admin, Roles.Coach, "Marc Accompagnateur");
+        var rubric = await admin.GetFromJsonAsync<JsonElement>($"/api/seasons/{season.Id}/rubric");
+        await (await admin.PutAsJsonAsync($"/api/seasons/{season.Id}/rubric", new
+        {
+            criteria = rubric.GetProperty("criteria").EnumerateArray().Select(c => new { key = c.GetProperty("key").GetString(), label = c.GetProperty("label").GetString(), weight = 1.0 }),
+            reviewerUserIds = new[] { reviewerId },
+            blindReview = false,
+        })).EnsureSuccessAsync();
+        await (await admin.PostAsJsonAsync($"/api/seasons/{season.Id}/coaching-pairs", new { coachUserIds = new[] { coachId, partnerId } })).EnsureSuccessAsync();
+        await (await admin.PostAsJsonAsync($"/api/seasons/{season.Id}/trainings/series", new
+        {
+            title = "Journée collective", topic = "Modèle économique", firstStartsAt = "2027-03-04T09:30:00+01:00", durationHours = 7.5, count = 3,
+            venue = new { name = "La Cordonnerie", town = "Romans-sur-Isère" }, capacity = 12, mode = "InPerson",
+        })).EnsureSuccessAsync();
+        var applicantEmail = $"porteuse-{Guid.NewGuid():N}@test.local";
+        await (await factory.CreateClient().PostAsJsonAsync("/api/auth/register", new { email = applicantEmail, password = Password })).EnsureSuccessAsync();
+
+        // 1. The applicant applies, with the keyboard only.
+        var applicant = await host.SignInAsync(applicantEmail, Password);
+        await host.AuditAsync(applicant, "applicant-home");
+        await applicant.GotoAsync($"/seasons/{season.Id}");
+        await host.AuditAsync(applicant, "season-call");
+        await applicant.GetByRole(AriaRole.Link, new() { Name = "Déposer une candidature" }).First.ClickAsync();
+        await applicant.WaitForURLAsync("**/applications/new**");
+        await host.AuditAsync(applicant, "application-form");
+        await TabToAsync(applicant, "ProjectName");
+        foreach (var text in new[]
+        {
+            "Garage solidaire du Diois",
+            "Un garage associatif où chacun apprend à réparer sa voiture.",
+            "La mobilité en zone rurale pour les personnes aux revenus modestes.",
+            "Die",
+            "26",
+            "Une association de 40 adhérents et des bénévoles mécaniciens.",
+            "Adhésions, prestations à prix solidaire, subventions de démarrage.",
+            "Inès Porteuse",
+            "Coordinatrice",
+        })
+        {
+            await applicant.Keyboard.TypeAsync(text);
+            await applicant.Keyboard.PressAsync("Tab");
+        }
+
+        await TabToAsync(applicant, null, "Déposer ma candidature");
+        await applicant.Keyboard.PressAsync("Enter");
+        await applicant.WaitForURLAsync(url => !url.Contains("/new", StringComparison.Ordinal) && !url.Contains("/edit", StringComparison.Ordinal));
+        await Expect(applicant, "Déposée");
+        await host.AuditAsync(applicant, "application-submitted");
+        await applicant.GotoAsync("/applications/mine");
+        await Expect(applicant, "Garage solidaire du Diois");
+        await host.AuditAsync(applicant, "my-applications");
+        var applicationId = Guid.Parse((await admin.GetFromJsonAsync<JsonElement>($"/api/seasons/{season.Id}/applications")).GetProperty("items")[0].GetProperty("id").GetString()!);
+        await (await admin.PostAsync($"/api/seasons/{season.Id}/close-applications", null)).EnsureSuccessAsync();
+
+        // 2. The reviewer declares no conflict, reads and scores.
+        var reviewer = await host.SignInAsync(reviewerEmail, Password);
+        await reviewer.GotoAsync("/applications/review");
+        await host.AuditAsync(reviewer, "review-home");
+        await reviewer.GotoAsync($"/applications/review/seasons/{season.Id}");
+        await host.AuditAsync(reviewer, "review-board");
+        await reviewer.GotoAsync($"/applications/review/{applicationId}");
+        await host.AuditAsync(reviewer, "conflict-declaration");
+        await reviewer.GetByLabel("Non, aucun conflit").CheckAsync();
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Valider ma déclaration" }).ClickAsync();
+        await Expect(reviewer, "Mon évaluation");
+        foreach (var radio in await reviewer.Locator("input[type=radio][value='4']").AllAsync())
+        {
+            await radio.CheckAsync();
+        }
+
+        await reviewer.GetByLabel("Commentaire").FillAsync("Un besoin réel, une équipe solide.");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon évaluation" }).ClickAsync();
+        await reviewer.WaitForLoadStateAsync();
+        await host.AuditAsync(reviewer, "review-scored");
+
+        // 3. The lead selects the project, composes and approves the cohort.
+        var lead = await host.SignInAsync(IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
+        await lead.GotoAsync($"/applications/review/{applicationId}");
+        await host.AuditAsync(lead, "lead-review");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Retenir", Exact = true }).ClickAsync();
+        await lead.WaitForLoadStateAsync();
+        await factory.RunJobAsync("outbox:applications");
+        await lead.GotoAsync($"/seasons/{season.Id}/cohort");
+        await host.AuditAsync(lead, "cohort");
+        await lead.GetByLabel("Garage solidaire du Diois").CheckAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Proposer cette promotion" }).ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Approuver la promotion" }).ClickAsync();
+        await Expect(lead, "approuvée");
+        await host.AuditAsync(lead, "cohort-approved");
+        await factory.RunJobAsync("outbox:seasons");
+
+        // 4. A coach of the pair logs a session.
+        var coach = await host.SignInAsync(coachEmail, Password);
+        await coach.GotoAsync("/coaching/projects");
+        await host.AuditAsync(coach, "coach-projects");
+        await coach.GetByRole(AriaRole.Link, new() { Name = "Garage solidaire du Diois" }).ClickAsync();
+        await host.AuditAsync(coach, "coach-project");
+        await coach.GetByLabel("Durée (minutes)").FillAsync("90");
+        await coach.GetByLabel("Décisions").FillAsync("Ouvrir l'atelier en mai");
+        await coach.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la séance" }).ClickAsync();
+        await Expect(coach, "La séance est enregistrée.");
+        await host.AuditAsync(coach, "coach-session-logged");
+
+        // 5. The lead records attendance and exports the funder report.
+        await lead.GotoAsync($"/trainings/seasons/{season.Id}");
+        await host.AuditAsync(lead, "training-calendar");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Journée collective" }).First.ClickAsync();
+        await host.AuditAsync(lead, "training-session");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la feuille" }).ClickAsync();
+        await Expect(lead, "La feuille de présence est enregistrée.");
+        await host.AuditAsync(lead, "attendance-saved");
+        foreach (var module in new[] { "applications", "seasons", "trainings", "coaching" })
+        {
+            await factory.RunJobAsync($"outbox:{module}");
+        }
+
+        await lead.GotoAsync("/funding");
+        await host.AuditAsync(lead, "funders");
+        await lead.GotoAsync($"/funding/seasons/{season.Id}");
+        await host.AuditAsync(lead, "budget");
+        await lead.GotoAsync($"/funding/seasons/{season.Id}/report");
+        await Expect(lead, "Projets accompagnés");
+        await host.AuditAsync(lead, "funder-report");
+        var download = await lead.RunAndWaitForDownloadAsync(() => lead.GetByRole(AriaRole.Link, new() { Name = "Exporter en Excel" }).ClickAsync());
+        var saved = Path.Combine(host.ScreenshotDirectory, "bilan.xlsx");
+        await download.SaveAsAsync(saved);
+        Assert.True(new FileInfo(saved).Length > 1000);
+
+        // The applicant now sees their trainings.
+        await applicant.GotoAsync("/trainings/mine");
+        await Expect(applicant, "Journée collective");
+        await host.AuditAsync(applicant, "my-trainings");
+
+        Assert.True(host.Violations.Count == 0, string.Join("\n", host.Violations));
+    }
+
+    private static async Task Expect(IPage page, string text) =>
+        await page.GetByText(text, new() { Exact = false }).First.WaitForAsync(new() { Timeout = 10_000 });
+
+    /// <summary>Presses Tab from where the focus is until it reaches the field with that id, or the button with that text.</summary>
+    private static async Task TabToAsync(IPage page, string? id, string? buttonText = null)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            var focused = await page.EvaluateAsync<string>("() => (document.activeElement?.id || '') + '|' + (document.activeElement?.innerText || '')");
+            var parts = focused.Split('|', 2);
+            if ((id is not null && parts[0] == id) || (buttonText is not null && parts[1].Trim() == buttonText))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        throw new InvalidOperationException($"Tab never reached {id ?? buttonText}");
+    }
+}
