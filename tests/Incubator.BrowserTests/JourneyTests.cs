@@ -87,6 +87,8 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         // 2. The reviewer declares no conflict, reads and scores.
         var reviewer = await host.SignInAsync(reviewerEmail, Password);
+        await Expect(reviewer, "À évaluer");
+        await host.AuditAsync(reviewer, "reviewer-home");
         await reviewer.GotoAsync("/applications/review");
         await host.AuditAsync(reviewer, "review-home");
         await reviewer.GotoAsync($"/applications/review/seasons/{season.Id}");
@@ -108,6 +110,8 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         // 3. The lead selects the project, composes and approves the cohort.
         var lead = await host.SignInAsync(IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
+        await Expect(lead, "Entonnoir de sélection");
+        await host.AuditAsync(lead, "lead-home");
         await lead.GotoAsync($"/applications/review/{applicationId}");
         await host.AuditAsync(lead, "lead-review");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Retenir", Exact = true }).ClickAsync();
@@ -124,6 +128,8 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         // 4. A coach of the pair logs a session.
         var coach = await host.SignInAsync(coachEmail, Password);
+        await Expect(coach, "Garage solidaire du Diois");
+        await host.AuditAsync(coach, "coach-home");
         await coach.GotoAsync("/coaching/projects");
         await host.AuditAsync(coach, "coach-projects");
         await coach.GetByRole(AriaRole.Link, new() { Name = "Garage solidaire du Diois" }).ClickAsync();

@@ -1,8 +1,10 @@
 using Incubator.Applications.Features;
 using Incubator.Applications.Persistence;
-using Microsoft.Extensions.DependencyInjection;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Web;
 using Incubator.BuildingBlocks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Applications;
 
@@ -13,7 +15,10 @@ public static class ApplicationsModule
         builder.Services
             .AddModuleDbContext<ApplicationsDbContext, ApplicationsSqliteDbContext, ApplicationsSqlServerDbContext>(builder.Configuration, ApplicationsDbContext.Module)
             .AddModuleHandlers(typeof(ApplicationsModule).Assembly)
-            .AddScoped<ReviewAccess>();
+            .AddScoped<ReviewAccess>()
+            .AddHomePanel("LeadPipelinePanel", 10, Roles.ProgramLead)
+            .AddHomePanel("ReviewerQueuePanel", 20, Roles.Reviewer)
+            .AddHomePanel("ApplicantApplicationsPanel", 30, Roles.Applicant);
         return builder;
     }
 }

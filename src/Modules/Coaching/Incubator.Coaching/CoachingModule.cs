@@ -1,4 +1,6 @@
 using Incubator.BuildingBlocks;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Web;
 using Incubator.Coaching.Features;
 using Incubator.Coaching.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +15,9 @@ public static class CoachingModule
         builder.Services
             .AddModuleDbContext<CoachingDbContext, CoachingSqliteDbContext, CoachingSqlServerDbContext>(builder.Configuration, CoachingDbContext.Module)
             .AddModuleHandlers(typeof(CoachingModule).Assembly)
-            .AddScoped<CoachingAccess>();
+            .AddScoped<CoachingAccess>()
+            .AddHomePanel("CoachProjectsPanel", 10, Roles.Coach)
+            .AddHomePanel("ApplicantCoachingPanel", 40, Roles.Applicant);
         return builder;
     }
 }

@@ -1,4 +1,6 @@
 using Incubator.BuildingBlocks;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Web;
 using Incubator.Funding.Persistence;
 using Microsoft.AspNetCore.Builder;
 
@@ -10,7 +12,8 @@ public static class FundingModule
     {
         builder.Services
             .AddModuleDbContext<FundingDbContext, FundingSqliteDbContext, FundingSqlServerDbContext>(builder.Configuration, FundingDbContext.Module)
-            .AddModuleHandlers(typeof(FundingModule).Assembly);
+            .AddModuleHandlers(typeof(FundingModule).Assembly)
+            .AddHomePanel("LeadFundingPanel", 20, Roles.ProgramLead);
         return builder;
     }
 }

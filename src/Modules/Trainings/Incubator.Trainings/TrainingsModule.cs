@@ -1,4 +1,6 @@
 using Incubator.BuildingBlocks;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Web;
 using Incubator.Trainings.Features;
 using Incubator.Trainings.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +15,9 @@ public static class TrainingsModule
         builder.Services
             .AddModuleDbContext<TrainingsDbContext, TrainingsSqliteDbContext, TrainingsSqlServerDbContext>(builder.Configuration, TrainingsDbContext.Module)
             .AddModuleHandlers(typeof(TrainingsModule).Assembly)
-            .AddScoped<TrainingAccess>();
+            .AddScoped<TrainingAccess>()
+            .AddHomePanel("LeadTrainingsPanel", 15, Roles.ProgramLead)
+            .AddHomePanel("ApplicantTrainingsPanel", 35, Roles.Applicant);
         return builder;
     }
 }

@@ -99,7 +99,3 @@ public static class FundingLabels
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.CurrentCulture);
 }
-
-public sealed record Bar(string Label, decimal Value, string Display);
-
-public sealed record BarChart(string Title, IReadOnlyList<Bar> Bars);

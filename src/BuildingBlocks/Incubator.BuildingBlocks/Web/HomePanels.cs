@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Incubator.BuildingBlocks.Web;
+
+/// <summary>
+/// A module's part of the signed-in home page: a view component of the module, shown to the given roles,
+/// in the given order. The host lays the panels out; each module queries its own data.
+/// </summary>
+public sealed record HomePanel(string ViewComponent, int Order, params string[] Roles);
+
+/// <summary>A horizontal bar of a chart drawn on the server (the host's <c>_Bars</c> partial).</summary>
+public sealed record Bar(string Label, decimal Value, string Display);
+
+public sealed record BarChart(string Title, IReadOnlyList<Bar> Bars);
+
+public static class HomePanelRegistration
+{
+    public static IServiceCollection AddHomePanel(this IServiceCollection services, string viewComponent, int order, params string[] roles) =>
+        services.AddSingleton(new HomePanel(viewComponent, order, roles));
+}
