@@ -27,6 +27,14 @@ internal static class HostSetup
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         }
 
+        if (DemoDataEnabled(builder.Configuration))
+        {
+            // The demo program is replayed over six months: its seeder moves this clock, then puts it back.
+            services.AddSingleton(_ => new DemoClock(TimeProvider.System));
+            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
+            services.AddSingleton<DemoData>();
+        }
+
         services.AddIncubatorMediator();
         builder.AddIncubatorIdentity();
         builder.AddIncubatorMail();
@@ -75,8 +83,16 @@ internal static class HostSetup
     {
         await app.Services.MigrateModuleDatabasesAsync();
         await app.Services.SeedIdentityAsync();
+        if (app.Services.GetService<DemoData>() is { } demo)
+        {
+            await demo.SeedAsync(CancellationToken.None);
+        }
+
         app.Services.RegisterRecurringJobs();
     }
+
+    /// <summary><c>Incubator:DemoData:Enabled</c>, on in Development (appsettings.Development.json), off elsewhere.</summary>
+    private static bool DemoDataEnabled(IConfiguration configuration) => configuration.GetValue<bool>("Incubator:DemoData:Enabled");
 
     public static void UseIncubatorHost(this WebApplication app)
     {

@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Incubator.Host.Infrastructure;
+using Incubator.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Incubator.Host.Tests;
+
+public sealed class DemoDataTests
+{
+    [Fact]
+    public async Task Given_demo_data_on_When_the_host_starts_twice_Then_a_lived_season_is_there_once_and_each_demo_account_finds_its_work()
+    {
+        IncubatorFactory? factory = null;
+        factory = new IncubatorFactory(configure: services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(_ => new DemoClock(factory!.Clock));
+            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
+            services.AddSingleton<DemoData>();
+        });
+        using var _ = factory;
+        var lead = await factory.ClientForAsync("responsable@demo.incubator.local", DemoData.Password);
+
+        var seasons = (await lead.GetFromJsonAsync<List<SeasonResponse>>("/api/seasons"))!;
+        Assert.Equal(2, seasons.Count);
+        var lived = seasons.Single(s => s.Status != "ApplicationsOpen");
+        Assert.Contains(seasons, s => s.Status == "ApplicationsOpen");
+        var report = await lead.GetFromJsonAsync<JsonElement>($"/api/seasons/{lived.Id}/funder-report");
+        Assert.Equal(15, report.GetProperty("applicationsSubmitted").GetInt32());
+        Assert.Equal(6, report.GetProperty("projectsAccompanied").GetInt32());
+        Assert.InRange(report.GetProperty("trainingSessionsHeld").GetInt32(), 3, 8);
+        Assert.InRange(report.GetProperty("coachingSessions").GetInt32(), 20, 60);
+        Assert.True(report.GetProperty("milestonesReached").GetInt32() > 0);
+        Assert.Equal(75000m, report.GetProperty("fundingCommitted").GetDecimal());
+        Assert.Equal(["07", "26"], report.GetProperty("departmentsReached").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(TimeSpan.Zero, factory.Services.GetRequiredService<DemoClock>().Shift);
+
+        var coach = await factory.ClientForAsync("accompagnatrice@demo.incubator.local", DemoData.Password);
+        var mine = (await coach.GetFromJsonAsync<List<JsonElement>>("/api/coaching/projects/mine"))!;
+        Assert.Equal(6, mine.Count);
+        Assert.Contains(mine, p => p.GetProperty("notSeenForFourWeeks").GetBoolean());
+        var applicant = await factory.ClientForAsync("porteuse@demo.incubator.local", DemoData.Password);
+        Assert.NotEmpty((await applicant.GetFromJsonAsync<List<JsonElement>>("/api/trainings/mine"))!);
+        await factory.ClientForAsync("comite1@demo.incubator.local", DemoData.Password);
+
+        // A second start finds the program and adds nothing.
+        await factory.Services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        Assert.Equal(2, (await lead.GetFromJsonAsync<List<SeasonResponse>>("/api/seasons"))!.Count);
+    }
+}
