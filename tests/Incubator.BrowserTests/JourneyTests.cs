@@ -8,7 +8,7 @@ namespace Incubator.BrowserTests;
 
 /// <summary>
 /// Each role's main task, done in a real browser through the real host: an applicant applies with the keyboard only,
-/// a reviewer declares no conflict and scores, a lead selects, composes and approves the cohort, a coach logs a
+/// a reviewer declares no conflict and scores, a lead shortlists, composes and approves the cohort, a coach logs a
 /// session, a lead records attendance and exports the funder report. Every page visited passes axe-core.
 /// </summary>
 public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
@@ -108,13 +108,13 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await reviewer.WaitForLoadStateAsync();
         await host.AuditAsync(reviewer, "review-scored");
 
-        // 3. The lead selects the project, composes and approves the cohort.
+        // 3. The lead shortlists the project, composes and approves the cohort.
         var lead = await host.SignInAsync(IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
         await Expect(lead, "Entonnoir de sélection");
         await host.AuditAsync(lead, "lead-home");
         await lead.GotoAsync($"/applications/review/{applicationId}");
         await host.AuditAsync(lead, "lead-review");
-        await lead.GetByRole(AriaRole.Button, new() { Name = "Retenir", Exact = true }).ClickAsync();
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Présélectionner", Exact = true }).ClickAsync();
         await lead.WaitForLoadStateAsync();
         await factory.RunJobAsync("outbox:applications");
         await lead.GotoAsync($"/seasons/{season.Id}/cohort");
@@ -192,5 +192,26 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         }
 
         throw new InvalidOperationException($"Tab never reached {id ?? buttonText}");
+    }
+}
+
+public sealed class PhoneTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Fact]
+    public async Task Given_a_phone_sized_screen_When_opening_the_menu_with_the_keyboard_Then_the_navigation_shows_and_the_page_passes_axe()
+    {
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/seasons");
+        var menuLink = page.GetByRole(AriaRole.Link, new() { Name = "Appels et saisons" });
+        Assert.False(await menuLink.IsVisibleAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#site-menu.show").WaitForAsync(new() { Timeout = 5000 }); // opened, its animation over
+        await menuLink.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5000 });
+        Assert.Equal("true", await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).GetAttributeAsync("aria-expanded"));
+        await host.AuditAsync(page, "phone-menu");
+        Assert.True(host.Violations.Count == 0, string.Join("\n", host.Violations));
     }
 }
