@@ -21,8 +21,12 @@ public class IncubatorFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _configure;
 
-    public IncubatorFactory(string? dataDirectory = null, Action<IServiceCollection>? configure = null)
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+
+    /// <param name="settings">Configuration for this host only, e.g. low rate limits for the test that checks them.</param>
+    public IncubatorFactory(string? dataDirectory = null, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "incubator-tests", Guid.NewGuid().ToString("N"));
         _configure = configure;
     }
@@ -38,6 +42,14 @@ public class IncubatorFactory : WebApplicationFactory<Program>
         builder.UseSetting("Incubator:Jobs:RunServer", "false");
         builder.UseSetting("Incubator:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Incubator:Bootstrap:AdminPassword", AdminPassword);
+        // Every test client signs in from the same (absent) address: the rate limits are tested on their own.
+        builder.UseSetting("Incubator:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Incubator:RateLimits:SignUpPerHour", "100000");
+        builder.UseSetting("Incubator:RateLimits:SubmissionsPerMinute", "100000");
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -52,6 +52,7 @@ public sealed class AccountController(SignInManager<IncubatorUser> signIn, Accou
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Protection.SignIn)]
     [AllowAnonymous]
     public async Task<IActionResult> Login(LoginForm form)
     {
@@ -85,6 +86,7 @@ public sealed class AccountController(SignInManager<IncubatorUser> signIn, Accou
 
     /// <summary>Sign-up creates an applicant account; other roles are given by leads and administrators.</summary>
     [HttpPost("register")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Protection.SignUp)]
     [AllowAnonymous]
     public async Task<IActionResult> Register(RegisterForm form)
     {

@@ -88,6 +88,7 @@ internal static class IdentitySetup
         app.MapGroup("/api/auth")
             .MapIdentityApi<IncubatorUser>()
             .WithTags("Identity")
+            .RequireRateLimiting(Infrastructure.Protection.IdentityApi)
             .AddEndpointFilter(async (context, next) =>
             {
                 var result = await next(context);

@@ -37,6 +37,7 @@ internal static class HostSetup
 
         services.AddIncubatorMediator();
         builder.AddIncubatorIdentity();
+        builder.AddIncubatorProtection();
         builder.AddIncubatorMail();
 
         services.AddLocalization();
@@ -97,6 +98,7 @@ internal static class HostSetup
     public static void UseIncubatorHost(this WebApplication app)
     {
         app.UseExceptionHandler("/error");
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -109,6 +111,7 @@ internal static class HostSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseIncubatorJobsDashboard();
 

@@ -21,6 +21,7 @@ public sealed record ConflictDeclarationInput(bool? ConflictOfInterest);
 public sealed class ApplicationsApiController(IMediator mediator) : ControllerBase
 {
     [HttpPost("seasons/{seasonId:guid}/applications")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Incubator.BuildingBlocks.Web.RateLimits.Submission)]
     [Authorize(Policies.Applicant)]
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<ApplicationDto>> Create(Guid seasonId, ApplicationInput body, CancellationToken ct)
@@ -35,6 +36,7 @@ public sealed class ApplicationsApiController(IMediator mediator) : ControllerBa
 
     /// <summary>400 names each missing answer; 409 once the call is closed (to the second) or when already submitted.</summary>
     [HttpPost("applications/{id:guid}/submit")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Incubator.BuildingBlocks.Web.RateLimits.Submission)]
     [ProducesResponseType(StatusCodes.Status409Conflict, Type = typeof(ProblemDetails))]
     public Task<ApplicationDto> Submit(Guid id, CancellationToken ct) => mediator.Send(new SubmitApplication(id), ct);
 

@@ -33,6 +33,7 @@ public sealed class ApplicationsController(IMediator mediator, ISeasonDirectory 
     }
 
     [HttpPost("new")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Incubator.BuildingBlocks.Web.RateLimits.Submission)]
     public async Task<IActionResult> Create(ApplicationForm form, string? submit)
     {
         var (ok, created) = await TrySendAsync(new CreateDraft(form.SeasonId, form.ToInput()));
@@ -67,6 +68,7 @@ public sealed class ApplicationsController(IMediator mediator, ISeasonDirectory 
     }
 
     [HttpPost("{id:guid}/edit")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Incubator.BuildingBlocks.Web.RateLimits.Submission)]
     public async Task<IActionResult> Edit(Guid id, ApplicationForm form, string? submit)
     {
         var (ok, _) = await TrySendAsync(new UpdateDraft(id, form.ToInput()));

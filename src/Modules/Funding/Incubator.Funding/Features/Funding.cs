@@ -159,29 +159,24 @@ internal sealed class FundingHandlers(FundingDbContext db, ISeasonDirectory seas
         return ToDto(agreement, await FunderNameAsync(agreement.FunderId, cancellationToken));
     }
 
-    public async Task<AgreementDto> Handle(ReceiveTranche request, CancellationToken cancellationToken)
-    {
-        var on = request.Input.ReceivedOn ?? throw new DomainException(L("La date de réception est obligatoire.", "The date received is required."), "receivedOn");
-        var agreement = await AgreementAsync(request.AgreementId, tracking: true, cancellationToken);
-        agreement.ReceiveTranche(request.Index, on, ParisTime.Today(time), time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return ToDto(agreement, await FunderNameAsync(agreement.FunderId, cancellationToken));
-    }
+    public Task<AgreementDto> Handle(ReceiveTranche request, CancellationToken cancellationToken) =>
+        ChangeAsync(request.AgreementId, request.Input.ReceivedOn, "receivedOn", L("La date de réception est obligatoire.", "The date received is required."),
+            (agreement, on) => agreement.ReceiveTranche(request.Index, on, ParisTime.Today(time), time.GetUtcNow()), cancellationToken);
 
-    public async Task<AgreementDto> Handle(RequestTranche request, CancellationToken cancellationToken)
-    {
-        var on = request.Input.RequestedOn ?? throw new DomainException(L("La date de la demande est obligatoire.", "The date of the request is required."), "requestedOn");
-        var agreement = await AgreementAsync(request.AgreementId, tracking: true, cancellationToken);
-        agreement.RequestTranche(request.Index, on, ParisTime.Today(time));
-        await db.SaveChangesAsync(cancellationToken);
-        return ToDto(agreement, await FunderNameAsync(agreement.FunderId, cancellationToken));
-    }
+    public Task<AgreementDto> Handle(RequestTranche request, CancellationToken cancellationToken) =>
+        ChangeAsync(request.AgreementId, request.Input.RequestedOn, "requestedOn", L("La date de la demande est obligatoire.", "The date of the request is required."),
+            (agreement, on) => agreement.RequestTranche(request.Index, on, ParisTime.Today(time)), cancellationToken);
 
-    public async Task<AgreementDto> Handle(SubmitReport request, CancellationToken cancellationToken)
+    public Task<AgreementDto> Handle(SubmitReport request, CancellationToken cancellationToken) =>
+        ChangeAsync(request.AgreementId, request.Input.SubmittedOn, "submittedOn", L("La date de remise est obligatoire.", "The date submitted is required."),
+            (agreement, on) => agreement.SubmitReport(request.Index, on, ParisTime.Today(time)), cancellationToken);
+
+    /// <summary>A dated step on an agreement (a tranche requested or received, a report submitted): the date is required.</summary>
+    private async Task<AgreementDto> ChangeAsync(Guid agreementId, DateOnly? on, string field, string missing, Action<FundingAgreement, DateOnly> change, CancellationToken cancellationToken)
     {
-        var on = request.Input.SubmittedOn ?? throw new DomainException(L("La date de remise est obligatoire.", "The date submitted is required."), "submittedOn");
-        var agreement = await AgreementAsync(request.AgreementId, tracking: true, cancellationToken);
-        agreement.SubmitReport(request.Index, on, ParisTime.Today(time));
+        var date = on ?? throw new DomainException(missing, field);
+        var agreement = await AgreementAsync(agreementId, tracking: true, cancellationToken);
+        change(agreement, date);
         await db.SaveChangesAsync(cancellationToken);
         return ToDto(agreement, await FunderNameAsync(agreement.FunderId, cancellationToken));
     }
