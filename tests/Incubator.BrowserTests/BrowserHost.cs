@@ -58,7 +58,22 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        Watch(page);
+        return page;
+    }
+
+    /// <summary>Script errors and anything the Content-Security-Policy refused count as violations too.</summary>
+    public void Watch(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Violations.Add($"console error on {page.Url}: {message.Text} (at {message.Location})");
+            }
+        };
+        page.PageError += (_, error) => Violations.Add($"script error on {page.Url}: {error}");
     }
 
     /// <summary>Signs in through the login page, with the keyboard.</summary>
@@ -78,7 +93,8 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task AuditAsync(IPage page, string name)
     {
         _shots++;
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{_shots:00}-{name}.png"), FullPage = true });
+        // Caret = Initial: hiding the caret would inject a <style> element, which the page's CSP rightly refuses.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{_shots:00}-{name}.png"), FullPage = true, Caret = ScreenshotCaret.Initial });
         var result = await page.RunAxe();
         if (result.Passes.Length == 0)
         {

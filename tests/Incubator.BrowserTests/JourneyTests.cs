@@ -202,6 +202,7 @@ public sealed class PhoneTests(BrowserHost host) : IClassFixture<BrowserHost>
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
+        host.Watch(page);
         await page.GotoAsync("/seasons");
         var menuLink = page.GetByRole(AriaRole.Link, new() { Name = "Appels et saisons" });
         Assert.False(await menuLink.IsVisibleAsync());

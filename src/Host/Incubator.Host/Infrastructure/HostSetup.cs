@@ -64,7 +64,10 @@ internal static class HostSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 FormMessages.LocalizeBindingMessages(o);
             })
-            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions));
+            .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
+            // Forms are checked on the server; without client validation the validation summary writes no
+            // hidden <li style="display:none">, which the Content-Security-Policy (no inline style) would refuse.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
 
         services.AddProblemDetails();
