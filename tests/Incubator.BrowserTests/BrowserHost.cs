@@ -58,6 +58,7 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(60_000); // a cold first page on a busy CI machine
         var page = await context.NewPageAsync();
         Watch(page);
         return page;
@@ -84,7 +85,14 @@ public sealed class BrowserHost : IAsyncLifetime
         await AuditAsync(page, "login");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
-        await page.GetByLabel("Mot de passe").PressAsync("Enter");
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByLabel("Mot de passe").PressAsync("Enter"),
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/login", StringComparison.Ordinal));
+        if (answer.Status is not (302 or 303))
+        {
+            throw new InvalidOperationException($"Sign-in of {email} answered {answer.Status}: {await page.InnerTextAsync("main")}");
+        }
+
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;
     }
