@@ -93,7 +93,10 @@ public sealed class BrowserHost : IAsyncLifetime
             throw new InvalidOperationException($"Sign-in of {email} answered {answer.Status}: {await page.InnerTextAsync("main")}");
         }
 
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Wait for the redirect to be committed, then for the document: waiting for "load" right after a POST-redirect
+        // once hung on CI with the page already there ("NetworkIdle event fired"), so the states are awaited one by one.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
 

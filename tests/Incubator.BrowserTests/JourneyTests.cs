@@ -54,7 +54,8 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await applicant.GotoAsync($"/seasons/{season.Id}");
         await host.AuditAsync(applicant, "season-call");
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Déposer une candidature" }).First.ClickAsync();
-        await applicant.WaitForURLAsync("**/applications/new**");
+        await applicant.WaitForURLAsync("**/applications/new**", new() { WaitUntil = WaitUntilState.Commit });
+        await applicant.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await host.AuditAsync(applicant, "application-form");
         await TabToAsync(applicant, "ProjectName");
         foreach (var text in new[]
@@ -76,7 +77,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         await TabToAsync(applicant, null, "Déposer ma candidature");
         await applicant.Keyboard.PressAsync("Enter");
-        await applicant.WaitForURLAsync(url => !url.Contains("/new", StringComparison.Ordinal) && !url.Contains("/edit", StringComparison.Ordinal));
+        await applicant.WaitForURLAsync(url => !url.Contains("/new", StringComparison.Ordinal) && !url.Contains("/edit", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(applicant, "Déposée");
         await host.AuditAsync(applicant, "application-submitted");
         await applicant.GotoAsync("/applications/mine");
