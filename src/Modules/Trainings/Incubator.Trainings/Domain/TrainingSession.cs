@@ -299,7 +299,8 @@ internal sealed class TrainingSession : AggregateRoot
             _attendance.Select(a => new AttendanceLine(a.ProjectId, a.ParticipantName, a.Status.ToString(), a.Hours)).ToList()) { OccurredAt = now });
     }
 
-    public string PlaceText => Mode == TrainingMode.Remote || Place is null
-        ? L("À distance", "Remote")
+    /// <summary>Where, in both languages' words: for calendars and e-mails, which are read outside the site's language.</summary>
+    public string Location => Mode == TrainingMode.Remote || Place is null
+        ? "À distance / Remote"
         : string.Join(", ", new[] { Place.Name, Place.Address, Place.Town }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }

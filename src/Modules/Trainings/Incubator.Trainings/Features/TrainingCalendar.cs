@@ -32,9 +32,7 @@ internal static class TrainingCalendar
             session.Trainer is { } trainer ? $"Intervenant·e / Trainer : {trainer.Name}{(trainer.Organisation is null ? string.Empty : $" ({trainer.Organisation})")}" : null,
             session.RemoteUrl is { } url ? $"À distance / Remote : {url}" : null,
         }.Where(line => !string.IsNullOrWhiteSpace(line)));
-        var place = session.Mode == TrainingMode.Remote || session.Place is null
-            ? session.RemoteUrl ?? "À distance / Remote"
-            : string.Join(", ", new[] { session.Place.Name, session.Place.Address, session.Place.Town }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var place = session.Mode == TrainingMode.Remote ? session.RemoteUrl ?? session.Location : session.Location;
         var item = new CalendarEvent
         {
             Uid = $"{session.Id:N}@incubator",

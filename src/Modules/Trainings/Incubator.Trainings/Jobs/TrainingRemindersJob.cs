@@ -41,7 +41,7 @@ internal sealed partial class TrainingRemindersJob(TrainingsDbContext db, TimePr
             {
                 enrolment.MarkReminded(days!.Value, now);
                 db.AddToOutbox(new TrainingReminderDue(session.Id, session.SeasonId, days.Value, enrolment.ProjectId, enrolment.ProjectName, enrolment.ApplicantUserId,
-                    session.Title, session.StartsAt, session.EndsAt, Place(session), session.Mode.ToString(), session.RemoteUrl, invitation) { OccurredAt = now });
+                    session.Title, session.StartsAt, session.EndsAt, session.Location, session.Mode.ToString(), session.RemoteUrl, invitation) { OccurredAt = now });
             }
 
             try
@@ -56,11 +56,6 @@ internal sealed partial class TrainingRemindersJob(TrainingsDbContext db, TimePr
             db.ChangeTracker.Clear();
         }
     }
-
-    private static string Place(TrainingSession session) =>
-        session.Mode == TrainingMode.Remote || session.Place is null
-            ? "À distance / Remote"
-            : string.Join(", ", new[] { session.Place.Name, session.Place.Address, session.Place.Town }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders of session {SessionId} were sent by another run meanwhile.")]
     private static partial void LogRaced(ILogger logger, Guid sessionId);

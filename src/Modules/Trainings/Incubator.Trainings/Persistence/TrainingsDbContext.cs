@@ -63,7 +63,7 @@ internal abstract class TrainingsDbContext(DbContextOptions options) : ModuleDbC
             b.Ignore(s => s.DurationHours);
             b.Ignore(s => s.AttendanceRate);
             b.Ignore(s => s.Held);
-            b.Ignore(s => s.PlaceText);
+            b.Ignore(s => s.Location);
             b.HasIndex(s => new { s.SeasonId, s.StartsAt });
             b.HasIndex(s => s.StartsAt);
         });
