@@ -56,6 +56,7 @@ public sealed class HomePagesTests : IClassFixture<HostFixture>
         await admin.ApproveCohortAsync(_factory, season.Id, [submitted]);
 
         var lead = await HomeAsync(IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
+        Assert.Contains("<h1>Bonjour Administrateur</h1>", lead, StringComparison.Ordinal);
         Assert.Contains("Entonnoir de sélection", lead, StringComparison.Ordinal);
         Assert.Contains("Candidatures par département", lead, StringComparison.Ordinal);
         Assert.Contains("Échéances des 30 prochains jours", lead, StringComparison.Ordinal);

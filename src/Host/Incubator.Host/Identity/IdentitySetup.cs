@@ -28,6 +28,7 @@ internal static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole<Guid>>()
+            .AddClaimsPrincipalFactory<IncubatorClaims>()
             .AddEntityFrameworkStores<IdentityDb>()
             .AddErrorDescriber<FrenchFirstIdentityErrors>();
 
