@@ -15,13 +15,8 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Password = "Journey-Password-1";
 
-    private async Task<(string Email, Guid Id)> AccountAsync(HttpClient admin, string role, string displayName)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
-        var created = await admin.PostAsJsonAsync("/api/users", new { email, displayName, password = Password, roles = new[] { role } });
-        await created.EnsureSuccessAsync();
-        return (email, (await created.Content.ReadFromJsonAsync<IdResponse>())!.Id);
-    }
+    private Task<(string Email, Guid Id)> AccountAsync(HttpClient admin, string role, string displayName) =>
+        host.Factory.AccountAsync(admin, role, displayName, Password);
 
     [Fact]
     public async Task Given_each_role_When_doing_their_main_task_in_the_browser_Then_it_is_done_and_no_page_has_a_serious_accessibility_violation()

@@ -14,12 +14,7 @@ public sealed class HomePagesTests : IClassFixture<HostFixture>
         _factory = fixture.Factory;
     }
 
-    private async Task<(string Email, Guid Id)> AccountAsync(HttpClient admin, string role)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
-        var created = await admin.PostAsJsonAsync("/api/users", new { email, displayName = role, password = "Home-Password-1", roles = new[] { role } });
-        return (email, (await created.Content.ReadFromJsonAsync<IdResponse>())!.Id);
-    }
+    private Task<(string Email, Guid Id)> AccountAsync(HttpClient admin, string role) => _factory.AccountAsync(admin, role, role, "Home-Password-1");
 
     private async Task<string> HomeAsync(string email, string password)
     {

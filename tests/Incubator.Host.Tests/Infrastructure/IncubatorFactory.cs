@@ -88,6 +88,15 @@ public class IncubatorFactory : WebApplicationFactory<Program>
         return (await ClientForAsync(email, password), user!.Id);
     }
 
+    /// <summary>Creates an account with one role through the users API; the caller signs in as it likes (API or pages).</summary>
+    public async Task<(string Email, Guid Id)> AccountAsync(HttpClient admin, string role, string displayName, string password)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
+        var created = await admin.PostAsJsonAsync("/api/users", new { email, displayName, password, roles = new[] { role } });
+        await created.EnsureSuccessAsync();
+        return (email, (await created.Content.ReadFromJsonAsync<IdResponse>())!.Id);
+    }
+
     public async Task<(HttpClient Client, Guid Id)> ApplicantClientAsync()
     {
         var client = CreateClient();

@@ -90,17 +90,7 @@ internal sealed class Tranche
 
     internal void Receive(DateOnly on) => (Status, ReceivedOn) = (TrancheStatus.Received, on);
 
-    internal void Remind(int daysBefore, DateOnly today)
-    {
-        if (daysBefore == 7)
-        {
-            Reminded7On = today;
-        }
-        else
-        {
-            Reminded30On = today;
-        }
-    }
+    internal void Remind(int daysBefore, DateOnly today) => (Reminded7On, Reminded30On) = Reminders.Mark(daysBefore, today, Reminded7On, Reminded30On);
 }
 
 /// <summary>A report the funder expects, by a date.</summary>
@@ -132,17 +122,14 @@ internal sealed class ReportDeadline
 
     internal void Submit(DateOnly on) => SubmittedOn = on;
 
-    internal void Remind(int daysBefore, DateOnly today)
-    {
-        if (daysBefore == 7)
-        {
-            Reminded7On = today;
-        }
-        else
-        {
-            Reminded30On = today;
-        }
-    }
+    internal void Remind(int daysBefore, DateOnly today) => (Reminded7On, Reminded30On) = Reminders.Mark(daysBefore, today, Reminded7On, Reminded30On);
+}
+
+/// <summary>The 30- and 7-day reminders a tranche or a report keeps.</summary>
+internal static class Reminders
+{
+    public static (DateOnly? Seven, DateOnly? Thirty) Mark(int daysBefore, DateOnly today, DateOnly? seven, DateOnly? thirty) =>
+        daysBefore == 7 ? (today, thirty) : (seven, today);
 }
 
 internal sealed record TranchePlan(decimal Amount, DateOnly DueOn);
