@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Incubator.BuildingBlocks.Application;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,9 @@ public abstract class PageController(IMediator mediator) : Controller
         }
         catch (ConflictException error)
         {
+            // The form comes back with the reason, answered 409 like the API: nothing was done.
             ModelState.AddModelError(string.Empty, error.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
         }
         catch (PayloadTooLargeException error)
         {
@@ -63,16 +66,28 @@ public abstract class PageController(IMediator mediator) : Controller
     protected void Breadcrumbs(params (string Label, string? Href)[] crumbs) => ViewData["Breadcrumbs"] = crumbs;
 }
 
-/// <summary>On pages, what is unknown or not yours is a 404 page, what is not allowed a 403 page.</summary>
+/// <summary>
+/// On pages, what is unknown or not yours is a 404 page, what is not allowed a 403 page, and what the
+/// state forbids (a reviewer who recused themselves opening the application) a 409 page saying why.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class PageExceptionsAttribute : Attribute, IExceptionFilter
 {
+    /// <summary>Where the reason of a 409 waits for the status page, which runs in the same request.</summary>
+    public const string ReasonKey = "Incubator.StatusReason";
+
     public void OnException(ExceptionContext context)
     {
+        if (context.Exception is ConflictException conflict)
+        {
+            context.HttpContext.Items[ReasonKey] = conflict.Message;
+        }
+
         context.Result = context.Exception switch
         {
             NotFoundException => new NotFoundResult(),
             ForbiddenException => new ForbidResult(),
+            ConflictException => new StatusCodeResult(StatusCodes.Status409Conflict),
             _ => context.Result,
         };
         context.ExceptionHandled = context.Result is not null;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Incubator.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
@@ -34,7 +35,13 @@ public sealed class ErrorController : Controller
     public IActionResult Error()
     {
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        if (feature?.Path.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
+        if (feature is null)
+        {
+            // Opened directly, not after a failure: there is no error to show.
+            return NotFound();
+        }
+
+        if (feature.Path.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
         {
             return Problem(statusCode: StatusCodes.Status500InternalServerError, title: "An unexpected error occurred.");
         }
@@ -44,7 +51,9 @@ public sealed class ErrorController : Controller
     }
 
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code) => View("Status", new ErrorModel(code, HttpContext.TraceIdentifier));
+    public IActionResult Status(int code) =>
+        View("Status", new ErrorModel(code, HttpContext.TraceIdentifier, HttpContext.Items[PageExceptionsAttribute.ReasonKey] as string));
 }
 
-public sealed record ErrorModel(int StatusCode, string RequestId);
+/// <param name="Reason">Why the request was refused, when a module said so (a 409).</param>
+public sealed record ErrorModel(int StatusCode, string RequestId, string? Reason = null);

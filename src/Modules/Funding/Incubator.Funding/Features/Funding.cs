@@ -84,7 +84,7 @@ internal sealed class SignAgreementValidator : AbstractValidator<SignAgreement>
         RuleFor(r => r.Input.Amount).NotNull().OverridePropertyName("amount");
         RuleFor(r => r.Input.SignedOn).NotNull().OverridePropertyName("signedOn");
         RuleFor(r => r.Input.Reference).MaximumLength(100).OverridePropertyName("reference");
-        RuleFor(r => r.Input.Tranches).NotEmpty().Must(t => t!.Count <= 24).OverridePropertyName("tranches");
+        RuleFor(r => r.Input.Tranches).NotEmpty().Must(t => t is null || t.Count <= 24).OverridePropertyName("tranches");
         RuleForEach(r => r.Input.Tranches).ChildRules(t =>
         {
             t.RuleFor(x => x.Amount).NotNull();
