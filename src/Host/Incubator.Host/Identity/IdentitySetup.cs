@@ -1,3 +1,4 @@
+using Incubator.BuildingBlocks.Web;
 using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -90,6 +91,7 @@ internal static class IdentitySetup
             .MapIdentityApi<IncubatorUser>()
             .WithTags("Identity")
             .RequireRateLimiting(Infrastructure.Protection.IdentityApi)
+            .AddEndpointFilter(CleanInput.EndpointFilter)
             .AddEndpointFilter(async (context, next) =>
             {
                 var result = await next(context);

@@ -62,6 +62,7 @@ internal static class HostSetup
             {
                 o.Conventions.Add(new ApiControllerConventions());
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new CleanInputFilter());
                 FormMessages.LocalizeBindingMessages(o);
             })
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))
@@ -102,6 +103,7 @@ internal static class HostSetup
     {
         app.UseExceptionHandler("/error");
         app.UseSecurityHeaders();
+        app.UseJsonBodyLimit();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -61,6 +61,41 @@ internal static class Protection
         await next();
     });
 
+    /// <summary>The largest JSON body the API reads; files go through their own multipart endpoints and limits.</summary>
+    public const long MaxJsonBodyBytes = 256 * 1024;
+
+    /// <summary>
+    /// A JSON body over <see cref="MaxJsonBodyBytes"/> is answered 413 before anything reads it: from its
+    /// Content-Length at once, and through the server's body limit when it comes in chunks.
+    /// </summary>
+    public static void UseJsonBodyLimit(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (request.HasJsonContentType())
+        {
+            if (request.ContentLength > MaxJsonBodyBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.Response.WriteAsJsonAsync(
+                    new
+                    {
+                        type = "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                        title = L($"Requête trop volumineuse : {MaxJsonBodyBytes / 1024} Kio au plus.", $"Request too large: {MaxJsonBodyBytes / 1024} KiB at most."),
+                        status = 413,
+                    },
+                    (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+                return;
+            }
+
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxJsonBodyBytes;
+            }
+        }
+
+        await next();
+    });
+
     private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
 

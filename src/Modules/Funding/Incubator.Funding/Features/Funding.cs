@@ -77,17 +77,20 @@ internal sealed class AddFunderValidator : AbstractValidator<AddFunder>
 
 internal sealed class SignAgreementValidator : AbstractValidator<SignAgreement>
 {
+    /// <summary>No agreement of an incubator's season comes near a hundred million euros: above is a typing error.</summary>
+    private const decimal MaxAmount = 100_000_000m;
+
     public SignAgreementValidator()
     {
         RuleFor(r => r.Input.FunderId).NotNull().OverridePropertyName("funderId");
         RuleFor(r => r.Input.SeasonId).NotNull().OverridePropertyName("seasonId");
-        RuleFor(r => r.Input.Amount).NotNull().OverridePropertyName("amount");
+        RuleFor(r => r.Input.Amount).NotNull().GreaterThan(0).LessThanOrEqualTo(MaxAmount).OverridePropertyName("amount");
         RuleFor(r => r.Input.SignedOn).NotNull().OverridePropertyName("signedOn");
         RuleFor(r => r.Input.Reference).MaximumLength(100).OverridePropertyName("reference");
         RuleFor(r => r.Input.Tranches).NotEmpty().Must(t => t is null || t.Count <= 24).OverridePropertyName("tranches");
         RuleForEach(r => r.Input.Tranches).ChildRules(t =>
         {
-            t.RuleFor(x => x.Amount).NotNull();
+            t.RuleFor(x => x.Amount).NotNull().GreaterThan(0).LessThanOrEqualTo(MaxAmount);
             t.RuleFor(x => x.DueOn).NotNull();
         }).OverridePropertyName("tranches");
         RuleForEach(r => r.Input.Reports).ChildRules(t =>
