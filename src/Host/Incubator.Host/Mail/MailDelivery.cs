@@ -26,8 +26,10 @@ public sealed class SmtpOptions
 }
 
 /// <summary>
-/// Delivers pending mails: each is first claimed by one run (so two runs never send the same mail),
-/// then sent over SMTP with MailKit or written as an .eml file; a failure is kept and retried later.
+/// Delivers pending mails: each is claimed by one run just before it is sent (so two runs never send the
+/// same mail), then sent over SMTP with MailKit or written as an .eml file; a failure is kept and retried later.
+/// A crash between the SMTP server's acceptance and the commit sends that one mail again, with the same
+/// Message-ID; nothing else can be sent twice, and nothing is lost.
 /// </summary>
 internal sealed partial class MailDeliveryJob(
     MailDb db,
@@ -39,13 +41,17 @@ internal sealed partial class MailDeliveryJob(
     public const string JobId = "mail:deliver";
     private const int BatchSize = 50;
 
+    /// <summary>The SMTP client gives up on each step (connect, authenticate, send) after this; the claim outlasts them.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
     public string Id => JobId;
 
     public string Cron => "*/10 * * * * *";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var claim = Guid.NewGuid();
         var now = time.GetUtcNow();
         var candidates = await db.OutgoingMails
             .Where(m => m.SentAt == null && m.NextAttemptAt != null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
@@ -53,22 +59,27 @@ internal sealed partial class MailDeliveryJob(
             .Select(m => m.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-        foreach (var id in candidates)
-        {
-            await db.OutgoingMails
-                .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, now.AddMinutes(5)), cancellationToken);
-        }
-
-        var mine = await db.OutgoingMails.Where(m => m.ClaimedBy == claim).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
-        if (mine.Count == 0)
+        if (candidates.Count == 0)
         {
             return;
         }
 
-        using var client = new SmtpClient();
-        foreach (var mail in mine)
+        using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
+        foreach (var id in candidates)
         {
+            // Each mail is claimed just before it is sent, for a little longer than a send may take: another
+            // run skips it meanwhile, and if this process dies mid-send, it is sent again soon after the restart.
+            var claim = Guid.NewGuid();
+            var claimedAt = time.GetUtcNow();
+            var claimed = await db.OutgoingMails
+                .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < claimedAt))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, claimedAt + ClaimFor), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var mail = await db.OutgoingMails.SingleAsync(m => m.Id == id, cancellationToken);
             try
             {
                 await DeliverAsync(client, ToMime(mail), cancellationToken);

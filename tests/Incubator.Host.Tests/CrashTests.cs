@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Incubator.Host.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Incubator.Host.Tests;
+
+/// <summary>
+/// The real host process, killed with SIGKILL in the middle of a rush of submissions, then restarted on
+/// the same files: what it acknowledged is there, nothing is half-saved, and each confirmation reaches
+/// a real SMTP server.
+/// </summary>
+public sealed class CrashTests(ITestOutputHelper output)
+{
+    private const int Applicants = 60;
+
+    private sealed record Token(string AccessToken);
+
+    private sealed record Application(Guid Id, string Status, DateTimeOffset? SubmittedAt, string? ProjectName, string? Summary, List<TeamMemberResponse> Team);
+
+    private sealed record Summary(Guid Id, string Status);
+
+    [Fact]
+    public async Task Given_a_rush_of_submissions_When_the_process_is_killed_and_restarted_Then_every_acknowledged_one_is_there_whole_and_confirmed_by_one_mail()
+    {
+        using var smtp = new SmtpListener();
+        var data = Path.Combine(Path.GetTempPath(), "incubator-tests", "crash-" + Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string>
+        {
+            ["Incubator:Smtp:Host"] = "127.0.0.1",
+            ["Incubator:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Incubator:Smtp:Security"] = "None",
+        };
+        var people = new List<(string Email, HttpClient Client)>();
+        var acknowledged = new ConcurrentDictionary<Guid, string>();
+        var created = new ConcurrentDictionary<Guid, string>();
+        using (var first = await HostProcess.StartAsync(data, settings))
+        {
+            var seasonId = await OpenSeasonAsync(first);
+            for (var i = 0; i < Applicants; i++)
+            {
+                people.Add(await ApplicantAsync(first, $"porteur{i:00}-{Guid.NewGuid():N}@test.local"));
+            }
+
+            // Each applicant creates then submits; the process is killed once a sixth of them were answered.
+            var halfway = new TaskCompletionSource();
+            var rush = people.Select(async person =>
+            {
+                try
+                {
+                    var draft = await person.Client.PostAsJsonAsync($"/api/seasons/{seasonId}/applications", ApplicationsApi.CompleteBody($"Projet de {person.Email[..9]}"));
+                    if (!draft.IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+
+                    var id = (await draft.Content.ReadFromJsonAsync<IdResponse>())!.Id;
+                    created[id] = person.Email;
+                    var submitted = await person.Client.PostAsync($"/api/applications/{id}/submit", null);
+                    if (submitted.IsSuccessStatusCode)
+                    {
+                        acknowledged[id] = person.Email;
+                        if (acknowledged.Count >= Applicants / 6)
+                        {
+                            halfway.TrySetResult();
+                        }
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // The connection died with the process: not acknowledged, so nothing is promised.
+                }
+                catch (TaskCanceledException)
+                {
+                }
+            }).ToList();
+            await Task.WhenAny(halfway.Task, Task.WhenAll(rush));
+            first.Kill();
+            await Task.WhenAll(rush);
+        }
+
+        Assert.InRange(acknowledged.Count, Applicants / 6, Applicants - 1);
+
+        using var second = await HostProcess.StartAsync(data, settings);
+        var submittedEmails = new List<string>();
+        foreach (var (email, _) in people)
+        {
+            var client = await SignInAsync(second, email);
+            foreach (var summary in (await client.GetFromJsonAsync<List<Summary>>("/api/applications/mine"))!)
+            {
+                var application = (await client.GetFromJsonAsync<Application>($"/api/applications/{summary.Id}"))!;
+                // Whole: a draft or a submission carries every answer and its team, never a part of them.
+                Assert.False(string.IsNullOrEmpty(application.ProjectName));
+                Assert.False(string.IsNullOrEmpty(application.Summary));
+                Assert.Single(application.Team);
+                Assert.Equal(application.Status == "Submitted", application.SubmittedAt is not null);
+                if (application.Status == "Submitted")
+                {
+                    submittedEmails.Add(email);
+                }
+            }
+        }
+
+        foreach (var (id, email) in acknowledged)
+        {
+            var client = await SignInAsync(second, email);
+            Assert.Equal("Submitted", (await client.GetFromJsonAsync<Application>($"/api/applications/{id}"))!.Status);
+        }
+
+        // Every submission that was committed (answered or not) is confirmed once, after the restart too.
+        await Eventually.AssertAsync(
+            () => Task.FromResult(submittedEmails.All(e => smtp.Messages.Any(m => m.To.ToString().Contains(e, StringComparison.Ordinal)))),
+            // A mail the kill caught mid-send waits for its claim to lapse (two minutes) before it is sent again.
+            TimeSpan.FromSeconds(150),
+            $"a confirmation for each of the {submittedEmails.Count} submissions\n{second.Output}");
+        await Task.Delay(TimeSpan.FromSeconds(12)); // one more delivery cycle: anything sent twice would be here now
+        var confirmations = smtp.Messages.Where(m => m.Subject?.StartsWith("Candidature reçue", StringComparison.Ordinal) == true).ToList();
+        foreach (var email in submittedEmails)
+        {
+            var mine = confirmations.Where(m => m.To.ToString().Contains(email, StringComparison.Ordinal)).ToList();
+            Assert.True(mine.Count == 1, $"{email} received {mine.Count} confirmations (Message-IDs: {string.Join(", ", mine.Select(m => m.MessageId))})");
+        }
+
+        Assert.Equal(submittedEmails.Count, confirmations.Count);
+        output.WriteLine($"{Applicants} applicants: {acknowledged.Count} submissions acknowledged before SIGKILL, {submittedEmails.Count} committed, {confirmations.Count} confirmations received.");
+        Assert.Equal(acknowledged.Count, acknowledged.Keys.Intersect(created.Keys).Count());
+    }
+
+    private static async Task<Guid> OpenSeasonAsync(HostProcess host)
+    {
+        var lead = await SignInAsync(host, IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
+        var program = await lead.PostAsJsonAsync("/api/programs", new { name = "Programme", territory = "Drôme", partnerStructures = new[] { "CAE" } });
+        await program.EnsureSuccessAsync();
+        var now = DateTimeOffset.UtcNow;
+        var season = await lead.PostAsJsonAsync("/api/seasons", new
+        {
+            programId = (await program.Content.ReadFromJsonAsync<IdResponse>())!.Id,
+            name = "Saison",
+            startsOn = DateOnly.FromDateTime(now.AddMonths(3).UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            applicationsOpenAt = now.AddDays(-1),
+            applicationsCloseAt = now.AddDays(30),
+            capacity = 6,
+        });
+        await season.EnsureSuccessAsync();
+        var id = (await season.Content.ReadFromJsonAsync<IdResponse>())!.Id;
+        await (await lead.PostAsync($"/api/seasons/{id}/open-applications", null)).EnsureSuccessAsync();
+        return id;
+    }
+
+    private const string Password = "Applicant-Password-1";
+
+    private static async Task<(string Email, HttpClient Client)> ApplicantAsync(HostProcess host, string email)
+    {
+        using var anonymous = host.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessAsync();
+        return (email, await SignInAsync(host, email));
+    }
+
+    private static async Task<HttpClient> SignInAsync(HostProcess host, string email, string password = Password)
+    {
+        var client = host.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        await response.EnsureSuccessAsync();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<Token>())!.AccessToken);
+        return client;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Incubator.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host as its own operating-system process (`dotnet Incubator.Host.dll`) on a loopback port:
+/// Kestrel, Hangfire's server and the SQLite files as in production, so that it can be killed.
+/// </summary>
+public sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>What the process wrote, for a failure message.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts the host built next to the tests on <paramref name="dataDirectory"/> and waits until it is ready.</summary>
+    public static async Task<HostProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var folder = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
+        var port = SmtpListener.FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "Incubator.Host.dll")])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Incubator__DataDirectory"] = dataDirectory;
+        start.Environment["Incubator__Bootstrap__AdminEmail"] = IncubatorFactory.AdminEmail;
+        start.Environment["Incubator__Bootstrap__AdminPassword"] = IncubatorFactory.AdminPassword;
+        start.Environment["Incubator__RateLimits__SignInPerMinute"] = "100000";
+        start.Environment["Incubator__RateLimits__SignUpPerHour"] = "100000";
+        start.Environment["Incubator__RateLimits__SubmissionsPerMinute"] = "100000";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var host = new HostProcess(Process.Start(start)!, port);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (host.HasExited)
+            {
+                throw new InvalidOperationException($"The host stopped while starting:\n{host.Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        host.Dispose();
+        throw new TimeoutException($"The host was not ready within 90 s:\n{host.Output}");
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>SIGKILL: no shutdown, no flush, no finally block runs, as when the power goes.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
