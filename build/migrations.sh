@@ -10,6 +10,7 @@ dotnet tool restore >/dev/null
 declare -A PROJECT=(
   [Identity]=src/Host/Incubator.Host
   [Mail]=src/Host/Incubator.Host
+  [Audit]=src/Host/Incubator.Host
   [Seasons]=src/Modules/Seasons/Incubator.Seasons
   [Applications]=src/Modules/Applications/Incubator.Applications
   [Coaching]=src/Modules/Coaching/Incubator.Coaching
@@ -19,6 +20,7 @@ declare -A PROJECT=(
 declare -A PREFIX=(
   [Identity]=Identity
   [Mail]=Mail
+  [Audit]=Audit
   [Seasons]=Seasons
   [Applications]=Applications
   [Coaching]=Coaching
@@ -28,13 +30,14 @@ declare -A PREFIX=(
 declare -A OUTDIR=(
   [Identity]=Identity/Migrations
   [Mail]=Mail/Migrations
+  [Audit]=Audit/Migrations
   [Seasons]=Persistence/Migrations
   [Applications]=Persistence/Migrations
   [Coaching]=Persistence/Migrations
   [Trainings]=Persistence/Migrations
   [Funding]=Persistence/Migrations
 )
-suffix() { if [ "$1" = Identity ] || [ "$1" = Mail ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
+suffix() { if [ "$1" = Identity ] || [ "$1" = Mail ] || [ "$1" = Audit ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
 
 case "${1:-}" in
   add)

@@ -129,6 +129,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         Get("api/users", _ => "/api/users", Who.Leads),
         Get("api/users/{id:guid}", s => $"/api/users/{s.OwnerId}", Who.Leads),
         Post("api/users", _ => "/api/users", Who.Leads),
+        Get("audit", _ => "/audit", Who.Leads),
+        Get("api/audit", _ => "/api/audit", Who.Leads),
         Get("users", _ => "/users", Who.Leads),
         Post("users", _ => "/users", Who.Leads),
 

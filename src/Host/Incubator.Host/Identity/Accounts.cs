@@ -1,19 +1,23 @@
 using System.Security.Claims;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.Host.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace Incubator.Host.Identity;
 
 /// <summary>Creates accounts the same way for sign-up, the team page, the users API and the bootstrap administrator.</summary>
-public sealed class Accounts(UserManager<IncubatorUser> users, TimeProvider time)
+public sealed class Accounts(UserManager<IncubatorUser> users, AuditLog audit, TimeProvider time)
 {
     /// <summary>Administrators give any role; program leads create coaches and reviewers.</summary>
     public static IReadOnlyList<string> GivableBy(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) ? Roles.All : [Roles.Coach, Roles.Reviewer];
 
-    /// <summary>The account with its roles, or the errors keyed by API field name (<c>email</c>, <c>password</c>).</summary>
+    /// <summary>
+    /// The account with its roles, or the errors keyed by API field name (<c>email</c>, <c>password</c>).
+    /// A role other than applicant goes to the audit log, given by <paramref name="grantedBy"/> (nobody: the bootstrap).
+    /// </summary>
     public async Task<(IncubatorUser? User, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(
-        string email, string? displayName, string password, IReadOnlyCollection<string> roles, bool emailConfirmed)
+        string email, string? displayName, string password, IReadOnlyCollection<string> roles, bool emailConfirmed, Guid? grantedBy = null)
     {
         var address = email.Trim();
         var user = new IncubatorUser
@@ -33,6 +37,11 @@ public sealed class Accounts(UserManager<IncubatorUser> users, TimeProvider time
         }
 
         await users.AddToRolesAsync(user, roles);
+        if (roles.Any(r => r != Roles.Applicant))
+        {
+            await audit.RecordAsync(grantedBy, "role.given", user.Id, $"{user.DisplayName} <{user.Email}>", string.Join(", ", roles), CancellationToken.None);
+        }
+
         return (user, new Dictionary<string, string[]>());
     }
 }

@@ -50,7 +50,7 @@ public sealed class UsersApiController(UserManager<IncubatorUser> users, Account
             throw new RequestValidationException(errors);
         }
 
-        var (user, creationErrors) = await accounts.CreateAsync(body.Email!, body.DisplayName, body.Password!, roles.Count == 0 ? [Roles.Applicant] : roles, emailConfirmed: true);
+        var (user, creationErrors) = await accounts.CreateAsync(body.Email!, body.DisplayName, body.Password!, roles.Count == 0 ? [Roles.Applicant] : roles, emailConfirmed: true, grantedBy: User.UserId());
         if (user is null)
         {
             throw new RequestValidationException(creationErrors);

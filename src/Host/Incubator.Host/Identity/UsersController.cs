@@ -49,7 +49,7 @@ public sealed class UsersController(UserManager<IncubatorUser> users, Accounts a
 
         if (ModelState.IsValid)
         {
-            var (user, errors) = await accounts.CreateAsync(form.Email, form.DisplayName, form.Password, [form.Role], emailConfirmed: true);
+            var (user, errors) = await accounts.CreateAsync(form.Email, form.DisplayName, form.Password, [form.Role], emailConfirmed: true, grantedBy: User.UserId());
             if (user is not null)
             {
                 TempData["Flash"] = L($"Le compte de {user.DisplayName} est créé ; transmettez-lui son mot de passe.", $"{user.DisplayName}'s account is created; pass on their password.");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Web;
+using Incubator.Host.Audit;
 using Incubator.Host.Identity;
 using Incubator.Host.Mail;
 using Microsoft.AspNetCore.Localization;
@@ -39,6 +40,7 @@ internal static class HostSetup
         builder.AddIncubatorIdentity();
         builder.AddIncubatorProtection();
         builder.AddIncubatorMail();
+        builder.AddIncubatorAudit();
 
         services.AddLocalization();
         // Accented French stays readable in the HTML instead of becoming &#xE9; entities.

@@ -3,6 +3,7 @@ using Incubator.Applications.Domain;
 using Incubator.Applications.Persistence;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Messaging;
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Seasons.Contracts;
 using MediatR;
@@ -258,6 +259,7 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
         }
 
         application.Decide(decision, request.Reason, time.GetUtcNow());
+        db.Audit(user, time, "application.decided", application.Id, application.ProjectName ?? application.Id.ToString(), decision.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return ApplicationDto.From(application);
     }

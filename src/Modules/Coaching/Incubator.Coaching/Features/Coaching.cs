@@ -1,6 +1,7 @@
 using FluentValidation;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Messaging;
 using Incubator.Coaching.Contracts;
 using Incubator.Coaching.Domain;
 using Incubator.Coaching.Persistence;
@@ -228,7 +229,9 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
             throw new ConflictException(L("Cet accompagnateur est déjà référent de trois projets.", "This coach already leads three projects."));
         }
 
+        var from = project.PairId;
         project.AssignTo(pair.Id, lead);
+        db.Audit(user, time, "coaching.reassigned", project.ProjectId, project.ProjectName, $"{from?.ToString() ?? "-"} → {pair.Id} ({lead})");
         await db.SaveChangesAsync(cancellationToken);
         return ToDto(project, pair);
     }

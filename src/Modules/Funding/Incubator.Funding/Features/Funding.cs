@@ -1,6 +1,7 @@
 using FluentValidation;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Messaging;
 using Incubator.Funding.Domain;
 using Incubator.Funding.Persistence;
 using Incubator.Seasons.Contracts;
@@ -101,7 +102,7 @@ internal sealed class SignAgreementValidator : AbstractValidator<SignAgreement>
     }
 }
 
-internal sealed class FundingHandlers(FundingDbContext db, ISeasonDirectory seasons, TimeProvider time) :
+internal sealed class FundingHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time) :
     IRequestHandler<ListFunders, IReadOnlyList<FunderDto>>,
     IRequestHandler<AddFunder, FunderDto>,
     IRequestHandler<SignAgreement, AgreementDto>,
@@ -164,7 +165,12 @@ internal sealed class FundingHandlers(FundingDbContext db, ISeasonDirectory seas
 
     public Task<AgreementDto> Handle(ReceiveTranche request, CancellationToken cancellationToken) =>
         ChangeAsync(request.AgreementId, request.Input.ReceivedOn, "receivedOn", L("La date de réception est obligatoire.", "The date received is required."),
-            (agreement, on) => agreement.ReceiveTranche(request.Index, on, ParisTime.Today(time), time.GetUtcNow()), cancellationToken);
+            (agreement, on) =>
+            {
+                agreement.ReceiveTranche(request.Index, on, ParisTime.Today(time), time.GetUtcNow());
+                db.Audit(user, time, "tranche.received", agreement.Id, agreement.Reference ?? agreement.Id.ToString(),
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{request.Index + 1}: {agreement.Tranches[request.Index].Amount:0.00} EUR, {on:yyyy-MM-dd}"));
+            }, cancellationToken);
 
     public Task<AgreementDto> Handle(RequestTranche request, CancellationToken cancellationToken) =>
         ChangeAsync(request.AgreementId, request.Input.RequestedOn, "requestedOn", L("La date de la demande est obligatoire.", "The date of the request is required."),

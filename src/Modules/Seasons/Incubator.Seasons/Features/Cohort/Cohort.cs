@@ -1,6 +1,7 @@
 using FluentValidation;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Messaging;
 using Incubator.Seasons.Domain;
 using Incubator.Seasons.Persistence;
 using MediatR;
@@ -89,6 +90,7 @@ internal sealed class CohortHandlers(SeasonsDbContext db, TimeProvider time, ICu
     {
         var season = await LoadAsync(request.SeasonId, tracking: true, cancellationToken);
         season.ApproveCohort(user.RequiredId(), time.GetUtcNow());
+        db.Audit(user, time, "cohort.approved", season.Id, season.Name, $"{season.CohortMembers.Count} projets / projects");
         await db.SaveChangesAsync(cancellationToken);
         return CohortDto.From(season);
     }
