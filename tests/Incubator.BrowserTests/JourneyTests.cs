@@ -166,6 +166,17 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Expect(applicant, "Journée collective");
         await host.AuditAsync(applicant, "my-trainings");
 
+        // What a lead reads of the sensitive actions, and what an applicant reads and keeps of their data.
+        await factory.RunJobAsync("outbox:funding");
+        await lead.GotoAsync("/audit");
+        await Expect(lead, "Cohorte approuvée");
+        await host.AuditAsync(lead, "audit-log");
+        await applicant.GotoAsync("/privacy");
+        await host.AuditAsync(applicant, "privacy");
+        await applicant.GotoAsync("/account/data");
+        await Expect(applicant, "Supprimer mon compte");
+        await host.AuditAsync(applicant, "my-data");
+
         Assert.True(host.Violations.Count == 0, string.Join("\n", host.Violations));
     }
 

@@ -131,6 +131,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         Post("api/users", _ => "/api/users", Who.Leads),
         Get("audit", _ => "/audit", Who.Leads),
         Get("api/audit", _ => "/api/audit", Who.Leads),
+        Get("privacy", _ => "/privacy", Who.Everyone),
+        Get("account/data", _ => "/account/data", Who.SignedIn),
+        Get("account/data.json", _ => "/account/data.json", Who.SignedIn),
+        Post("account/delete", _ => "/account/delete", Who.SignedIn),
+        Get("api/users/me/data", _ => "/api/users/me/data", Who.SignedIn),
+        new("DELETE", "api/users/me", _ => "/api/users/me", Who.SignedIn),
         Get("users", _ => "/users", Who.Leads),
         Post("users", _ => "/users", Who.Leads),
 

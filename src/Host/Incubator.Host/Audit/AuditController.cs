@@ -24,7 +24,6 @@ public sealed class AuditController : Controller
 [ApiController]
 [Route("api/audit")]
 [Authorize(Policies.ProgramLead)]
-[Produces("application/json")]
 public sealed class AuditApiController : ControllerBase
 {
     /// <summary>The audit log, newest first, 50 a page; <c>kind</c> keeps one kind of action (e.g. <c>application.decided</c>).</summary>

@@ -37,6 +37,9 @@ public sealed class AuditEntry
     public string Subject { get; private set; }
 
     public string? Details { get; private set; }
+
+    /// <summary>What the action was about was anonymised: the log keeps the action, not the name.</summary>
+    public void ForgetSubject(string placeholder) => Subject = placeholder;
 }
 
 /// <summary>The host's audit log, fed by the modules' <c>SensitiveActionRecorded</c> events and by the host's own account actions.</summary>

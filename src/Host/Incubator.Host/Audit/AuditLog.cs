@@ -26,6 +26,18 @@ internal sealed class WhenSensitiveActionRecorded(AuditDb db, TimeProvider time)
     }
 }
 
+/// <summary>An anonymised application's name leaves the log too; who decided what, and when, stays.</summary>
+internal sealed class WhenApplicationAnonymised(AuditDb db, TimeProvider time) : InboxHandler<Incubator.Applications.Contracts.ApplicationAnonymised, AuditDb>(db, time)
+{
+    protected override async Task HandleOnceAsync(Incubator.Applications.Contracts.ApplicationAnonymised anonymised, CancellationToken cancellationToken)
+    {
+        foreach (var entry in await Db.Entries.Where(e => e.SubjectId == anonymised.ApplicationId).ToListAsync(cancellationToken))
+        {
+            entry.ForgetSubject(Incubator.BuildingBlocks.Application.Texts.L("Candidature anonymisée", "Anonymised application"));
+        }
+    }
+}
+
 public sealed record AuditEntryDto(Guid Id, DateTimeOffset At, Guid? ActorUserId, string? ActorName, string Action, Guid SubjectId, string Subject, string? Details);
 
 /// <summary>The host's own sensitive actions (roles given, accounts erased), and the reading of the log.</summary>

@@ -69,6 +69,7 @@ internal static class IdentitySetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<Accounts>();
+        services.AddScoped<PersonalData>();
     }
 
     /// <summary>The API answers 401/403; pages are redirected to the sign-in or denied page.</summary>

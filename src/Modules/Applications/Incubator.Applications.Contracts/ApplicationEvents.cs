@@ -29,3 +29,9 @@ public sealed record ApplicationDecided(
     DateTimeOffset DecidedAt) : IntegrationEvent;
 
 public sealed record ApplicationWithdrawn(Guid ApplicationId, Guid SeasonId, DateTimeOffset WithdrawnAt) : IntegrationEvent;
+
+/// <summary>
+/// An application's personal content was erased (its applicant left, or it was rejected long ago): whoever
+/// copied its name or its people's details erases them too.
+/// </summary>
+public sealed record ApplicationAnonymised(Guid ApplicationId, Guid SeasonId) : IntegrationEvent;

@@ -16,6 +16,7 @@ public static class ApplicationsModule
             .AddModuleDbContext<ApplicationsDbContext, ApplicationsSqliteDbContext, ApplicationsSqlServerDbContext>(builder.Configuration, ApplicationsDbContext.Module)
             .AddModuleHandlers(typeof(ApplicationsModule).Assembly)
             .AddScoped<ReviewAccess>()
+            .AddScoped<Anonymiser>()
             .AddHomePanel("LeadPipelinePanel", 10, Roles.ProgramLead)
             .AddHomePanel("ReviewerQueuePanel", 20, Roles.Reviewer)
             .AddHomePanel("ApplicantApplicationsPanel", 30, Roles.Applicant);

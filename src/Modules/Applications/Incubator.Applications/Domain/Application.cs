@@ -263,6 +263,43 @@ internal sealed class Application : AggregateRoot
         Raise(new ApplicationDecided(Id, SeasonId, ApplicantUserId, ProjectName!, DepartmentCode!, decision, DecisionReason, now) { OccurredAt = now });
     }
 
+    /// <summary>Kept by the program once its cohort is approved: its project is accompanied and reported to funders.</summary>
+    public bool InCohort { get; private set; }
+
+    /// <summary>When its personal content was erased (the applicant left, or it was rejected long ago).</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
+    public void JoinCohort() => InCohort = true;
+
+    /// <summary>
+    /// Erases what identifies the project and its people: its name, its answers, its team, its PDF and the
+    /// decision's reason. What the figures need stays: season, department, status and dates.
+    /// Returns the stored name of the PDF to delete, if there was one.
+    /// </summary>
+    public string? Anonymise(DateTimeOffset now)
+    {
+        var file = AttachmentStoredName;
+        ProjectName = L("Candidature anonymisée", "Anonymised application");
+        Summary = null;
+        SocialNeed = null;
+        Commune = null;
+        CollectiveDimension = null;
+        EconomicModel = null;
+        Team = [];
+        AttachmentName = null;
+        AttachmentStoredName = null;
+        AttachmentSize = null;
+        DecisionReason = null;
+        UpdatedAt = now;
+        if (AnonymisedAt is null)
+        {
+            AnonymisedAt = now;
+            Raise(new ApplicationAnonymised(Id, SeasonId) { OccurredAt = now });
+        }
+
+        return file;
+    }
+
     private static string? Text(string? value, string field, int maxLength)
     {
         var trimmed = value?.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();

@@ -35,6 +35,9 @@ internal sealed class Review
 
     public string? Comment { get; private set; }
 
+    /// <summary>A reviewer's comment may name the project's people: it goes with the application's content.</summary>
+    public void ForgetComment() => Comment = null;
+
     /// <summary>The weighted mean of this review's scores, with the rubric's weights (frozen once a review is scored).</summary>
     public double? WeightedScore { get; private set; }
 

@@ -99,7 +99,7 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
     IRequestHandler<DecideApplication, ApplicationDto>
 {
     public const long MaxPdfBytes = 10 * 1024 * 1024;
-    private const string Area = "applications";
+    internal const string AttachmentArea = "applications";
 
     private bool IsLead => user.IsInRole(Roles.ProgramLead);
 
@@ -165,12 +165,12 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
         }
 
         request.Content.Position = 0;
-        var stored = await files.SaveAsync(Area, request.Content, cancellationToken);
+        var stored = await files.SaveAsync(AttachmentArea, request.Content, cancellationToken);
         var previous = application.Attach(request.FileName, stored, request.Length, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         if (previous is not null)
         {
-            files.Delete(Area, previous);
+            files.Delete(AttachmentArea, previous);
         }
 
         return ApplicationDto.From(application);
@@ -183,7 +183,7 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
         await db.SaveChangesAsync(cancellationToken);
         if (previous is not null)
         {
-            files.Delete(Area, previous);
+            files.Delete(AttachmentArea, previous);
         }
 
         return ApplicationDto.From(application);
@@ -192,7 +192,7 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
     public async Task<(Stream Content, string FileName)> Handle(OpenPdf request, CancellationToken cancellationToken)
     {
         var (application, _) = await ReadableAsync(request.ApplicationId, cancellationToken);
-        var content = application.AttachmentStoredName is { } stored ? files.OpenRead(Area, stored) : null;
+        var content = application.AttachmentStoredName is { } stored ? files.OpenRead(AttachmentArea, stored) : null;
         return content is null
             ? throw new NotFoundException(L("Aucun PDF joint.", "No PDF attached."))
             : (content, application.AttachmentName ?? "document.pdf");

@@ -29,6 +29,9 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("ApplicantUserId")
                         .HasColumnType("uniqueidentifier");
 
@@ -68,6 +71,9 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                     b.Property<string>("EconomicModel")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("InCohort")
+                        .HasColumnType("bit");
 
                     b.Property<string>("ProjectName")
                         .HasMaxLength(200)

@@ -23,6 +23,9 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ApplicantUserId")
                         .HasColumnType("TEXT");
 
@@ -62,6 +65,9 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     b.Property<string>("EconomicModel")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("InCohort")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProjectName")
                         .HasMaxLength(200)
