@@ -169,7 +169,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         // What a lead reads of the sensitive actions, and what an applicant reads and keeps of their data.
         await factory.RunJobAsync("outbox:funding");
         await lead.GotoAsync("/audit");
-        await Expect(lead, "Cohorte approuvée");
+        await lead.Locator("td", new() { HasText = "Cohorte approuvée" }).First.WaitForAsync(new() { Timeout = 10_000 });
         await host.AuditAsync(lead, "audit-log");
         await applicant.GotoAsync("/privacy");
         await host.AuditAsync(applicant, "privacy");
