@@ -72,6 +72,8 @@ public static class ModuleRegistration
         services.TryAddSingleton<IFileStore, LocalFileStore>();
         services.AddIncubatorMediator();
         services.AddKeyedSingleton(module, (sp, _) => new OutboxSignalInterceptor(module, sp.GetRequiredService<IOutboxSignal>()));
+        services.TryAddScoped<ExpectedVersion>();
+        services.TryAddScoped<ExpectedVersionInterceptor>();
         var pragmas = new SqlitePragmas(database.SqliteBusyTimeoutMs);
 
         if (database.Provider == DatabaseProvider.SqlServer)
@@ -80,7 +82,7 @@ public static class ModuleRegistration
                 ?? throw new InvalidOperationException("ConnectionStrings:Incubator is required when Incubator:Database:Provider is SqlServer.");
             services.AddDbContext<TContext, TSqlServer>((sp, o) => o
                 .UseSqlServer(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
-                .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module))
+                .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
@@ -88,7 +90,7 @@ public static class ModuleRegistration
             var connectionString = database.SqliteConnectionString(module);
             services.AddDbContext<TContext, TSqlite>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(pragmas, sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module))
+                .AddInterceptors(pragmas, sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 

@@ -56,6 +56,7 @@ public abstract class PageController(IMediator mediator) : Controller
             ModelState.AddModelError(string.Empty, L(
                 "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez la page et recommencez.",
                 "Someone else changed this meanwhile: reload the page and try again."));
+            Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
         return (false, default);

@@ -65,6 +65,7 @@ internal static class HostSetup
                 o.Conventions.Add(new ApiControllerConventions());
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new CleanInputFilter());
+                o.Filters.Add(new VersionFilter());
                 FormMessages.LocalizeBindingMessages(o);
             })
             .AddJsonOptions(o => ConfigureJson(o.JsonSerializerOptions))

@@ -11,7 +11,7 @@ namespace Incubator.Applications.Features;
 
 public sealed record CriterionDto(string? Key, string? Label, double? Weight);
 
-public sealed record RubricDto(Guid SeasonId, IReadOnlyList<CriterionDto> Criteria, IReadOnlyList<Guid> ReviewerUserIds, bool BlindReview, bool WeightsLocked);
+public sealed record RubricDto(Guid SeasonId, IReadOnlyList<CriterionDto> Criteria, IReadOnlyList<Guid> ReviewerUserIds, bool BlindReview, bool WeightsLocked, Guid Version);
 
 public sealed record RubricInput(IReadOnlyList<CriterionDto>? Criteria, IReadOnlyList<Guid>? ReviewerUserIds, bool? BlindReview);
 
@@ -192,7 +192,7 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
     {
         var locked = await db.Reviews.AnyAsync(r => r.SeasonId == rubric.SeasonId && r.State == ReviewState.Scored, cancellationToken);
         return new RubricDto(rubric.SeasonId, rubric.Criteria.Select(c => new CriterionDto(c.Key, c.Label, c.Weight)).ToList(),
-            rubric.ReviewerUserIds, rubric.BlindReview, locked);
+            rubric.ReviewerUserIds, rubric.BlindReview, locked, rubric.Version);
     }
 
     internal static ReviewDto ToDto(Review r) => new(r.Id, r.ApplicationId, r.State.ToString(), r.Scores, r.Comment, r.WeightedScore);

@@ -111,6 +111,7 @@ public sealed class ReviewController(IMediator mediator, ISeasonDirectory season
             Criteria = rubric.Criteria.Select(c => new CriterionRow { Key = c.Key, Label = c.Label, Weight = c.Weight }).ToList(),
             ReviewerUserIds = rubric.ReviewerUserIds.ToList(),
             BlindReview = rubric.BlindReview,
+            Version = rubric.Version,
         };
         return await RubricView(seasonId, form, rubric.WeightsLocked);
     }

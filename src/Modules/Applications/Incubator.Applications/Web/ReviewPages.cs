@@ -14,6 +14,10 @@ public sealed class RubricForm
 {
     public List<CriterionRow> Criteria { get; set; } = [];
 
+    /// <summary>The version shown (posted as <c>__version</c>); saving over a newer one is refused (409).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinder(Name = Incubator.BuildingBlocks.Web.VersionFilter.FormField)]
+    public Guid? Version { get; set; }
+
     public List<Guid> ReviewerUserIds { get; set; } = [];
 
     public bool BlindReview { get; set; }

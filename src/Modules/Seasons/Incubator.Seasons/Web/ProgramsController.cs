@@ -59,7 +59,7 @@ public sealed class ProgramsController(IMediator mediator) : PageController(medi
         var program = await Mediator.Send(new GetProgram(id), HttpContext.RequestAborted);
         Breadcrumbs((L("Programmes", "Programs"), "/seasons/programs"), (program.Name, $"/seasons/programs/{id}"), (L("Modifier", "Edit"), null));
         ViewData["ProgramId"] = id;
-        return View(new ProgramForm { Name = program.Name, Territory = program.Territory, PartnerStructures = string.Join('\n', program.PartnerStructures) });
+        return View(new ProgramForm { Name = program.Name, Territory = program.Territory, PartnerStructures = string.Join('\n', program.PartnerStructures), Version = program.Version });
     }
 
     [HttpPost("{id:guid}/edit")]

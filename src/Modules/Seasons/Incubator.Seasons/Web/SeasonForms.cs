@@ -18,6 +18,10 @@ public sealed class ProgramForm
     [StringLength(4000, ErrorMessage = "length")]
     public string? PartnerStructures { get; set; }
 
+    /// <summary>The version shown (posted as <c>__version</c>); saving over a newer one is refused (409).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinder(Name = Incubator.BuildingBlocks.Web.VersionFilter.FormField)]
+    public Guid? Version { get; set; }
+
     public IReadOnlyList<string> PartnerList =>
         (PartnerStructures ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
@@ -47,6 +51,10 @@ public sealed class SeasonForm
     [Range(1, 500, ErrorMessage = "range")]
     public int? Capacity { get; set; }
 
+    /// <summary>The version shown (posted as <c>__version</c>); saving over a newer one is refused (409).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinder(Name = Incubator.BuildingBlocks.Web.VersionFilter.FormField)]
+    public Guid? Version { get; set; }
+
     public SeasonInput ToInput() => new(
         ProgramId,
         Name,
@@ -66,5 +74,6 @@ public sealed class SeasonForm
         ApplicationsOpenAt = ParisTime.ToLocal(season.ApplicationsOpenAt),
         ApplicationsCloseAt = ParisTime.ToLocal(season.ApplicationsCloseAt),
         Capacity = season.CapacitySet,
+        Version = season.Version,
     };
 }

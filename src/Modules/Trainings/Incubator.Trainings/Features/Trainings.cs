@@ -31,7 +31,7 @@ public sealed record ProjectAttendanceDto(Guid ProjectId, string ProjectName, in
 public sealed record TrainingDto(Guid Id, Guid SeasonId, Guid? SeriesId, string Title, string? Topic, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     decimal DurationHours, Guid? VenueId, PlaceDto? Venue, string? VenueAccessibility, TrainerRefDto? Trainer, string Mode, string? RemoteUrl, int Capacity,
     IReadOnlyList<EnrolmentDto> Enrolments, IReadOnlyList<AttendanceDto> Attendance, bool Held, decimal? AttendanceRate, decimal HoursAttended,
-    IReadOnlyList<ProjectAttendanceDto> ByProject);
+    IReadOnlyList<ProjectAttendanceDto> ByProject, Guid Version);
 
 public sealed record SeriesDto(IReadOnlyList<Guid> Ids);
 
@@ -495,7 +495,7 @@ internal sealed class TrainingHandlers(TrainingsDbContext db, TrainingAccess acc
             s.Enrolments.OrderBy(e => e.ProjectName, StringComparer.CurrentCulture).Select(e => new EnrolmentDto(e.ProjectId, e.ProjectName, e.ApplicantUserId)).ToList(),
             s.Attendance.OrderBy(a => names.GetValueOrDefault(a.ProjectId, string.Empty), StringComparer.CurrentCulture).ThenBy(a => a.ParticipantName, StringComparer.CurrentCulture)
                 .Select(a => new AttendanceDto(a.ProjectId, names.GetValueOrDefault(a.ProjectId, string.Empty), a.ParticipantName, a.Status.ToString(), a.Hours)).ToList(),
-            s.Held, s.AttendanceRate, s.Attendance.Sum(a => a.Hours), ByProject(s.Attendance, names));
+            s.Held, s.AttendanceRate, s.Attendance.Sum(a => a.Hours), ByProject(s.Attendance, names), s.Version);
     }
 
     private static List<ProjectAttendanceDto> ByProject(IEnumerable<Attendance> lines, IReadOnlyDictionary<Guid, string> names) =>

@@ -18,7 +18,8 @@ public sealed record CohortDto(
     IReadOnlyList<CohortMemberDto> Members,
     DateTimeOffset? ProposedAt,
     DateTimeOffset? ApprovedAt,
-    Guid? ApprovedBy)
+    Guid? ApprovedBy,
+    Guid Version)
 {
     internal static CohortDto From(Season s) => new(
         s.Id,
@@ -27,7 +28,8 @@ public sealed record CohortDto(
         s.CohortMembers.Select(m => new CohortMemberDto(m.ApplicationId, m.ProjectName, m.DepartmentCode)).ToList(),
         s.CohortProposedAt,
         s.CohortApprovedAt,
-        s.CohortApprovedBy);
+        s.CohortApprovedBy,
+        s.Version);
 }
 
 /// <summary>An application that may join the cohort, for the composition page.</summary>

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Incubator.Seasons.Features.Programs;
 
-public sealed record ProgramDto(Guid Id, string Name, string Territory, IReadOnlyList<string> PartnerStructures, int SeasonCount);
+/// <param name="Version">Sent back as <c>If-Match</c> (the answer's ETag) so that a change never overwrites another.</param>
+public sealed record ProgramDto(Guid Id, string Name, string Territory, IReadOnlyList<string> PartnerStructures, int SeasonCount, Guid Version);
 
 internal sealed record SaveProgram(Guid? Id, string? Name, string? Territory, IReadOnlyList<string>? PartnerStructures) : IRequest<ProgramDto>;
 
@@ -41,7 +42,7 @@ internal sealed class SaveProgramHandler(SeasonsDbContext db, TimeProvider time)
 
         await db.SaveChangesAsync(cancellationToken);
         var seasons = await db.Seasons.CountAsync(s => s.ProgramId == program.Id, cancellationToken);
-        return new ProgramDto(program.Id, program.Name, program.Territory, program.PartnerStructures, seasons);
+        return new ProgramDto(program.Id, program.Name, program.Territory, program.PartnerStructures, seasons, program.Version);
     }
 }
 
@@ -52,7 +53,7 @@ internal sealed class ListProgramsHandler(SeasonsDbContext db) : IRequestHandler
     public async Task<IReadOnlyList<ProgramDto>> Handle(ListPrograms request, CancellationToken cancellationToken) =>
         await db.Programs.AsNoTracking()
             .OrderBy(p => p.Name)
-            .Select(p => new ProgramDto(p.Id, p.Name, p.Territory, p.PartnerStructures, db.Seasons.Count(s => s.ProgramId == p.Id)))
+            .Select(p => new ProgramDto(p.Id, p.Name, p.Territory, p.PartnerStructures, db.Seasons.Count(s => s.ProgramId == p.Id), p.Version))
             .ToListAsync(cancellationToken);
 }
 
@@ -63,7 +64,7 @@ internal sealed class GetProgramHandler(SeasonsDbContext db) : IRequestHandler<G
     public async Task<ProgramDto> Handle(GetProgram request, CancellationToken cancellationToken) =>
         await db.Programs.AsNoTracking()
             .Where(p => p.Id == request.Id)
-            .Select(p => new ProgramDto(p.Id, p.Name, p.Territory, p.PartnerStructures, db.Seasons.Count(s => s.ProgramId == p.Id)))
+            .Select(p => new ProgramDto(p.Id, p.Name, p.Territory, p.PartnerStructures, db.Seasons.Count(s => s.ProgramId == p.Id), p.Version))
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException(Texts.L("Programme introuvable.", "Program not found."));
 }

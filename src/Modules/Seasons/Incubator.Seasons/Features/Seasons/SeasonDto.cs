@@ -17,7 +17,8 @@ public sealed record SeasonDto(
     int? Capacity,
     int? CapacitySet,
     int CoachingPairs,
-    string CohortStatus)
+    string CohortStatus,
+    Guid Version)
 {
     internal static async Task<SeasonDto> LoadAsync(SeasonsDbContext db, Season season, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ public sealed record SeasonDto(
 
     internal static SeasonDto From(Season s, string programName) => new(
         s.Id, s.ProgramId, programName, s.Name, s.Status.ToString(), s.StartsOn, s.EndsOn,
-        s.ApplicationsOpenAt, s.ApplicationsCloseAt, s.Capacity, s.CapacityOverride, s.CoachingPairCount, s.CohortStatus.ToString());
+        s.ApplicationsOpenAt, s.ApplicationsCloseAt, s.Capacity, s.CapacityOverride, s.CoachingPairCount, s.CohortStatus.ToString(), s.Version);
 }
 
 /// <summary>The body of a season's creation or edition, as the API and the pages send it.</summary>
