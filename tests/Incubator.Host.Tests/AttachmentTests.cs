@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.Host.Tests.Infrastructure;
 
@@ -9,8 +7,6 @@ namespace Incubator.Host.Tests;
 
 public sealed class AttachmentTests : IClassFixture<HostFixture>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
     private readonly IncubatorFactory _factory;
 
     public AttachmentTests(HostFixture fixture)
@@ -19,13 +15,6 @@ public sealed class AttachmentTests : IClassFixture<HostFixture>
     }
 
     private sealed record AttachmentResponse(Guid Id, string? AttachmentName, long? AttachmentSize);
-
-    private static MultipartFormDataContent FileContent(byte[] bytes, string fileName, string contentType = "application/pdf")
-    {
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return new MultipartFormDataContent { { file, "file", fileName } };
-    }
 
     private async Task<(HttpClient Applicant, Guid Id, Guid SeasonId)> DraftAsync()
     {
@@ -42,15 +31,15 @@ public sealed class AttachmentTests : IClassFixture<HostFixture>
         var (applicant, id, _) = await DraftAsync();
         var (other, _) = await _factory.ApplicantClientAsync();
 
-        var uploaded = await applicant.PutAsync($"/api/applications/{id}/attachment", FileContent(Pdf, "../../etc/passwd.pdf"));
+        var uploaded = await applicant.PutAsync($"/api/applications/{id}/attachment", Uploads.File(Uploads.Pdf, "../../etc/passwd.pdf"));
 
         await uploaded.EnsureSuccessAsync();
         var body = await uploaded.Content.ReadFromJsonAsync<AttachmentResponse>();
         Assert.Equal("passwd.pdf", body!.AttachmentName);
-        Assert.Equal(Pdf.Length, body.AttachmentSize);
+        Assert.Equal(Uploads.Pdf.Length, body.AttachmentSize);
         var stored = Directory.GetFiles(Path.Combine(_factory.DataDirectory, "uploads", "applications"));
-        Assert.Contains(stored, f => Path.GetFileName(f).Length == 32 && File.ReadAllBytes(f).SequenceEqual(Pdf));
-        Assert.Equal(Pdf, await applicant.GetByteArrayAsync($"/api/applications/{id}/attachment"));
+        Assert.Contains(stored, f => Path.GetFileName(f).Length == 32 && File.ReadAllBytes(f).SequenceEqual(Uploads.Pdf));
+        Assert.Equal(Uploads.Pdf, await applicant.GetByteArrayAsync($"/api/applications/{id}/attachment"));
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/applications/{id}/attachment")).StatusCode);
     }
 
@@ -60,7 +49,7 @@ public sealed class AttachmentTests : IClassFixture<HostFixture>
         var (applicant, id, _) = await DraftAsync();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
-        var response = await applicant.PutAsync($"/api/applications/{id}/attachment", FileContent(png, "projet.pdf"));
+        var response = await applicant.PutAsync($"/api/applications/{id}/attachment", Uploads.File(png, "projet.pdf"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("file", out _));
@@ -71,9 +60,9 @@ public sealed class AttachmentTests : IClassFixture<HostFixture>
     {
         var (applicant, id, _) = await DraftAsync();
         var big = new byte[(10 * 1024 * 1024) + 1];
-        Pdf.CopyTo(big, 0);
+        Uploads.Pdf.CopyTo(big, 0);
 
-        var response = await applicant.PutAsync($"/api/applications/{id}/attachment", FileContent(big, "gros.pdf"));
+        var response = await applicant.PutAsync($"/api/applications/{id}/attachment", Uploads.File(big, "gros.pdf"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var application = await applicant.GetFromJsonAsync<AttachmentResponse>($"/api/applications/{id}");
@@ -84,9 +73,9 @@ public sealed class AttachmentTests : IClassFixture<HostFixture>
     public async Task Given_a_submitted_application_with_its_PDF_When_a_reviewer_downloads_it_Then_only_after_declaring_no_conflict()
     {
         var (applicant, id, seasonId) = await DraftAsync();
-        await (await applicant.PutAsync($"/api/applications/{id}/attachment", FileContent(Pdf, "projet.pdf"))).EnsureSuccessAsync();
+        await (await applicant.PutAsync($"/api/applications/{id}/attachment", Uploads.File(Uploads.Pdf, "projet.pdf"))).EnsureSuccessAsync();
         await (await applicant.PostAsync($"/api/applications/{id}/submit", null)).EnsureSuccessAsync();
-        Assert.Equal(HttpStatusCode.Conflict, (await applicant.PutAsync($"/api/applications/{id}/attachment", FileContent(Pdf, "v2.pdf"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await applicant.PutAsync($"/api/applications/{id}/attachment", Uploads.File(Uploads.Pdf, "v2.pdf"))).StatusCode);
         var lead = await _factory.AdminClientAsync();
         var (reviewer, reviewerId) = await _factory.UserClientAsync(Roles.Reviewer);
         var rubric = await lead.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/seasons/{seasonId}/rubric");
@@ -95,7 +84,7 @@ public sealed class AttachmentTests : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.Conflict, (await reviewer.GetAsync($"/api/applications/{id}/attachment")).StatusCode);
         await (await reviewer.PostAsJsonAsync($"/api/applications/{id}/conflict-declaration", new { conflictOfInterest = false })).EnsureSuccessAsync();
 
-        Assert.Equal(Pdf, await reviewer.GetByteArrayAsync($"/api/applications/{id}/attachment"));
-        Assert.Equal(Pdf, await lead.GetByteArrayAsync($"/api/applications/{id}/attachment"));
+        Assert.Equal(Uploads.Pdf, await reviewer.GetByteArrayAsync($"/api/applications/{id}/attachment"));
+        Assert.Equal(Uploads.Pdf, await lead.GetByteArrayAsync($"/api/applications/{id}/attachment"));
     }
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.Host.Tests.Infrastructure;
@@ -78,15 +76,6 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         new("PUT", pattern, path, allowed, body);
 
     private static JsonContent Json(object value) => JsonContent.Create(value);
-
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-    private static MultipartFormDataContent PdfUpload()
-    {
-        var file = new ByteArrayContent(Pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        return new MultipartFormDataContent { { file, "file", "dossier.pdf" } };
-    }
 
     private static readonly Dictionary<string, int> Scores = new()
     {
@@ -181,7 +170,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         Post("api/applications/{id:guid}/submit", s => $"/api/applications/{s.ApplicationId}/submit", Who.Owner),
         Post("api/applications/{id:guid}/withdraw", s => $"/api/applications/{s.ApplicationId}/withdraw", Who.Owner, last: true),
         Get("api/applications/{id:guid}/attachment", s => $"/api/applications/{s.ApplicationId}/attachment", Who.Owner | Who.Reviewer | Who.Leads, refused409: Who.ConflictedReviewer),
-        Put("api/applications/{id:guid}/attachment", s => $"/api/applications/{s.ApplicationId}/attachment", Who.Owner, _ => PdfUpload()),
+        Put("api/applications/{id:guid}/attachment", s => $"/api/applications/{s.ApplicationId}/attachment", Who.Owner, _ => Uploads.PdfUpload()),
         new("DELETE", "api/applications/{id:guid}/attachment", s => $"/api/applications/{s.ApplicationId}/attachment", Who.Owner, Last: true),
         Get("api/seasons/{seasonId:guid}/applications", s => $"/api/seasons/{s.SeasonId}/applications", Who.Committee),
         Get("api/seasons/{seasonId:guid}/applications.csv", s => $"/api/seasons/{s.SeasonId}/applications.csv", Who.Committee),
@@ -197,7 +186,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         Get("applications/{id:guid}", s => $"/applications/{s.ApplicationId}", Who.Owner | Who.Reviewer | Who.Leads, refused409: Who.ConflictedReviewer),
         Get("applications/{id:guid}/edit", s => $"/applications/{s.ApplicationId}/edit", Who.Owner | Who.Reviewer | Who.Leads, refused409: Who.ConflictedReviewer),
         Post("applications/{id:guid}/edit", s => $"/applications/{s.ApplicationId}/edit", Who.Owner),
-        Post("applications/{id:guid}/attachment", s => $"/applications/{s.ApplicationId}/attachment", Who.Owner, _ => PdfUpload()),
+        Post("applications/{id:guid}/attachment", s => $"/applications/{s.ApplicationId}/attachment", Who.Owner, _ => Uploads.PdfUpload()),
         Post("applications/{id:guid}/withdraw", s => $"/applications/{s.ApplicationId}/withdraw", Who.Owner, last: true),
         Get("applications/review", _ => "/applications/review", Who.Committee),
         Get("applications/review/seasons/{seasonId:guid}", s => $"/applications/review/seasons/{s.SeasonId}", Who.Committee),
@@ -498,7 +487,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         var created = await owner.PostAsJsonAsync($"/api/seasons/{season.Id}/applications", ApplicationsApi.CompleteBody("Recyclerie du Vercors"));
         await created.EnsureSuccessAsync();
         s.ApplicationId = (await created.Content.ReadFromJsonAsync<IdResponse>())!.Id;
-        await (await owner.PutAsync($"/api/applications/{s.ApplicationId}/attachment", PdfUpload())).EnsureSuccessAsync();
+        await (await owner.PutAsync($"/api/applications/{s.ApplicationId}/attachment", Uploads.PdfUpload())).EnsureSuccessAsync();
         await (await owner.PostAsync($"/api/applications/{s.ApplicationId}/submit", null)).EnsureSuccessAsync();
 
         var reviewer = await _factory.ClientForAsync(passwords[Who.Reviewer].Email, passwords[Who.Reviewer].Password);

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.Host.Tests.Infrastructure;
@@ -11,8 +9,6 @@ namespace Incubator.Host.Tests;
 
 public sealed class PrivacyTests : IClassFixture<HostFixture>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
     private readonly IncubatorFactory _factory;
 
     public PrivacyTests(HostFixture fixture)
@@ -23,13 +19,6 @@ public sealed class PrivacyTests : IClassFixture<HostFixture>
     private sealed record Application(Guid Id, string Status, string? ProjectName, string? Summary, List<TeamMemberResponse> Team, string? AttachmentName);
 
     private sealed record Log(List<JsonElement> Items);
-
-    private static MultipartFormDataContent PdfUpload()
-    {
-        var file = new ByteArrayContent(Pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        return new MultipartFormDataContent { { file, "file", "dossier.pdf" } };
-    }
 
     /// <summary>
     /// An applicant with a draft, an application rejected with its PDF, and one selected into an approved cohort
@@ -45,7 +34,7 @@ public sealed class PrivacyTests : IClassFixture<HostFixture>
         var first = await _factory.OpenSeasonAsync(lead, TimeSpan.FromDays(20));
         var created = await applicant.PostAsJsonAsync($"/api/seasons/{first.Id}/applications", ApplicationsApi.CompleteBody($"Ressourcerie de Crest n°{Random.Shared.Next(100_000)}"));
         var rejected = (await created.Content.ReadFromJsonAsync<IdResponse>())!.Id;
-        await (await applicant.PutAsync($"/api/applications/{rejected}/attachment", PdfUpload())).EnsureSuccessAsync();
+        await (await applicant.PutAsync($"/api/applications/{rejected}/attachment", Uploads.PdfUpload())).EnsureSuccessAsync();
         await (await applicant.PostAsync($"/api/applications/{rejected}/submit", null)).EnsureSuccessAsync();
         var draft = (await (await applicant.PostAsJsonAsync($"/api/seasons/{first.Id}/applications", new { projectName = "Idée en cours" })).Content.ReadFromJsonAsync<IdResponse>())!.Id;
         var second = await _factory.OpenSeasonAsync(lead, TimeSpan.FromDays(20));
