@@ -337,6 +337,27 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Given_every_form_post_of_the_pages_When_sent_without_its_antiforgery_token_Then_400_and_nothing_done()
+    {
+        var scenario = await ScenarioAsync();
+        var admin = scenario.People[Who.Admin].Pages;
+        var missing = new List<string>();
+        foreach (var rule in Rules.Where(r => r.IsPage && r.Method is "POST" or "PUT" or "DELETE"))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.Path(scenario)) { Content = new FormUrlEncodedContent([]) };
+            request.Headers.Accept.ParseAdd("text/html");
+            using var response = await admin.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                missing.Add($"{rule.Key}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.Empty(missing);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/account/data")).StatusCode); // still signed in: the logout post was refused too
+    }
+
+    [Fact]
     public async Task Given_the_jobs_dashboard_When_opened_Then_only_an_administrator_gets_in()
     {
         var anonymous = new PageClient(_factory);
@@ -527,7 +548,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         await training.EnsureSuccessAsync();
         s.TrainingId = (await training.Content.ReadFromJsonAsync<IdResponse>())!.Id;
 
-        var funder = await admin.PostAsJsonAsync("/api/funders", new { name = "Région Auvergne-Rhône-Alpes", kind = "Region" });
+        var funder = await admin.PostAsJsonAsync("/api/funders", new { name = $"Région Auvergne-Rhône-Alpes {Guid.NewGuid():N}", kind = "Region" });
         await funder.EnsureSuccessAsync();
         var agreement = await admin.PostAsJsonAsync("/api/funding-agreements", new
         {
