@@ -1,0 +1,125 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Incubator.LoadTests;
+
+/// <summary>A board line, as the reference reads it.</summary>
+public sealed class BoardRow
+{
+    public Guid Id { get; set; }
+
+    public string? ProjectName { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public string? DepartmentCode { get; set; }
+
+    public long? SubmittedAt { get; set; }
+
+    public double? Score { get; set; }
+
+    public int ReviewCount { get; set; }
+}
+
+public sealed record BoardPage(IReadOnlyList<BoardRow> Items, int Page, int PageSize, int Total);
+
+public sealed class InsertedRow
+{
+    public Guid Id { get; set; }
+
+    public string ProjectName { get; set; } = string.Empty;
+
+    public long CreatedAt { get; set; }
+}
+
+/// <summary>The applications file of the real host, read with the same EF Core and SQLite versions and settings.</summary>
+public sealed class BoardDb(DbContextOptions<BoardDb> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<BoardRow>().HasNoKey().ToView(null);
+
+    /// <summary>The review board's query: the count, then page 1 of 50 by score (unscored last), as the real host computes it.</summary>
+    public async Task<BoardPage> PageAsync(Guid seasonId, CancellationToken cancellationToken)
+    {
+        var total = await Database.SqlQueryRaw<int>(
+            "SELECT COUNT(*) AS \"Value\" FROM \"Applications\" WHERE \"SeasonId\" = {0} AND \"Status\" <> 'Draft'", seasonId).SingleAsync(cancellationToken);
+        var items = await Set<BoardRow>().FromSqlRaw("""
+            SELECT a."Id", a."ProjectName", a."Status", a."DepartmentCode", a."SubmittedAt",
+                   (SELECT AVG(r."WeightedScore") FROM "Reviews" AS r WHERE r."ApplicationId" = a."Id" AND r."State" = 'Scored') AS "Score",
+                   (SELECT COUNT(*) FROM "Reviews" AS r WHERE r."ApplicationId" = a."Id" AND r."State" = 'Scored') AS "ReviewCount"
+            FROM "Applications" AS a
+            WHERE a."SeasonId" = {0} AND a."Status" <> 'Draft'
+            ORDER BY "Score" IS NULL, "Score" DESC, a."SubmittedAt", a."Id"
+            LIMIT 50 OFFSET 0
+            """, seasonId).AsNoTracking().ToListAsync(cancellationToken);
+        return new BoardPage(items, 1, 50, total);
+    }
+}
+
+/// <summary>One durable insert per request, in a file of its own.</summary>
+public sealed class InsertDb(DbContextOptions<InsertDb> options) : DbContext(options)
+{
+    public DbSet<InsertedRow> Rows => Set<InsertedRow>();
+}
+
+/// <summary>The same connection settings as the real host: wait for the write lock, and an answered write is on disk.</summary>
+internal sealed class Pragmas : DbConnectionInterceptor
+{
+    private const string Sql = "PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>The reference: a bare ASP.NET Core app over the same data, the physical limit of our stack on this machine.</summary>
+public static class ReferenceHost
+{
+    public static async Task RunAsync(string dataDirectory)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        var pragmas = new Pragmas();
+        builder.Services.AddDbContext<BoardDb>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "applications.db")};Pooling=True").AddInterceptors(pragmas));
+        builder.Services.AddDbContext<InsertDb>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "reference.db")};Pooling=True").AddInterceptors(pragmas));
+        builder.Services.AddControllersWithViews();
+        var app = builder.Build();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InsertDb>();
+            await db.Database.EnsureCreatedAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        app.MapGet("/ping", () => "pong");
+        app.MapGet("/board", (Guid season, BoardDb db, CancellationToken ct) => db.PageAsync(season, ct));
+        app.MapPost("/insert", async (InsertedRow row, InsertDb db, CancellationToken ct) =>
+        {
+            row.Id = Guid.NewGuid();
+            row.CreatedAt = DateTimeOffset.UtcNow.UtcTicks;
+            db.Rows.Add(row);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/insert/{row.Id}", new { row.Id });
+        });
+        app.MapControllers();
+        await app.RunAsync();
+    }
+}
+
+/// <summary>The same page of the board rendered by a minimal Razor view.</summary>
+public sealed class BoardPageController(BoardDb db) : Controller
+{
+    [HttpGet("/board/page")]
+    public async Task<IActionResult> Index(Guid season) => View("~/Views/Board.cshtml", await db.PageAsync(season, HttpContext.RequestAborted));
+}
