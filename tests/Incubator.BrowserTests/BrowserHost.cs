@@ -93,10 +93,11 @@ public sealed class BrowserHost : IAsyncLifetime
             throw new InvalidOperationException($"Sign-in of {email} answered {answer.Status}: {await page.InnerTextAsync("main")}");
         }
 
-        // Wait for the redirect to be committed, then for the document: waiting for "load" right after a POST-redirect
-        // once hung on CI with the page already there ("NetworkIdle event fired"), so the states are awaited one by one.
+        // Wait for the redirect to be committed, then for what only a signed-in page has. Waiting for a load state
+        // ("load", then "domcontentloaded") right after this POST-redirect hung twice on CI for 60 s with the page
+        // already there ("NetworkIdle event fired"); a locator polls the document itself instead of lifecycle events.
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).WaitForAsync();
         return page;
     }
 
