@@ -126,15 +126,21 @@ public sealed class CrashTests(ITestOutputHelper output)
             TimeSpan.FromSeconds(150),
             $"a confirmation for each of the {submittedProjects.Count} submissions\n{second.Output}");
         await Task.Delay(TimeSpan.FromSeconds(12)); // one more delivery cycle: anything sent twice would be here now
+        // Exactly once, except a mail the kill caught between the SMTP server's acceptance and our commit: that one is
+        // sent again after the restart with the same Message-ID (receivers drop it); at most one per delivery run in
+        // flight, so no more than Hangfire's workers (4). No SMTP client can do better across a crash at that instant.
         var confirmations = smtp.Messages.Where(m => m.Subject?.StartsWith("Candidature reçue", StringComparison.Ordinal) == true).ToList();
+        var repeated = 0;
         foreach (var project in submittedProjects)
         {
             var mine = confirmations.Where(m => m.Subject == Subject(project)).ToList();
-            Assert.True(mine.Count == 1, $"{project} was confirmed {mine.Count} times (Message-IDs: {string.Join(", ", mine.Select(m => m.MessageId))})");
+            Assert.True(mine.Select(m => m.MessageId).Distinct().Count() == 1, $"{project} was confirmed by different mails: {string.Join(", ", mine.Select(m => m.MessageId))}");
+            repeated += mine.Count - 1;
         }
 
-        Assert.Equal(submittedProjects.Count, confirmations.Count);
-        output.WriteLine($"{Applicants} applicants × {EachSubmits}: {acknowledged.Count} submissions acknowledged before SIGKILL, {submittedProjects.Count} committed, {confirmations.Count} confirmations received.");
+        Assert.InRange(repeated, 0, 4);
+        Assert.Equal(submittedProjects.Count + repeated, confirmations.Count);
+        output.WriteLine($"{Applicants} applicants × {EachSubmits}: {acknowledged.Count} submissions acknowledged before SIGKILL, {submittedProjects.Count} committed, {confirmations.Count} confirmations received, {repeated} repeated with the same Message-ID.");
         Assert.Equal(acknowledged.Count, acknowledged.Keys.Intersect(created.Keys).Count());
     }
 
