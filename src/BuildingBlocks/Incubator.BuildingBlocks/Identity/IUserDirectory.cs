@@ -5,6 +5,9 @@ public interface IUserDirectory
 {
     Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>Several people in one query, by id; the ids of erased accounts are simply absent.</summary>
+    Task<IReadOnlyDictionary<Guid, UserContact>> FindManyAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
     /// <summary>The people holding a role, by name: the reviewers a lead names, the coaches a lead pairs.</summary>
     Task<IReadOnlyList<UserContact>> InRoleAsync(string role, CancellationToken cancellationToken);
 }

@@ -63,14 +63,9 @@ public sealed class AuditLog(AuditDb db, IUserDirectory users, TimeProvider time
 
         var total = await query.CountAsync(cancellationToken);
         var entries = await query.OrderByDescending(e => e.At).ThenBy(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var names = new Dictionary<Guid, string?>();
-        foreach (var actor in entries.Select(e => e.ActorUserId).OfType<Guid>().Distinct())
-        {
-            names[actor] = (await users.FindAsync(actor, cancellationToken))?.DisplayName;
-        }
-
+        var actors = await users.FindManyAsync(entries.Select(e => e.ActorUserId).OfType<Guid>().Distinct().ToList(), cancellationToken);
         return new PagedResult<AuditEntryDto>(
-            entries.Select(e => new AuditEntryDto(e.Id, e.At, e.ActorUserId, e.ActorUserId is { } a ? names.GetValueOrDefault(a) : null, e.Action, e.SubjectId, e.Subject, e.Details)).ToList(),
+            entries.Select(e => new AuditEntryDto(e.Id, e.At, e.ActorUserId, e.ActorUserId is { } a ? actors.GetValueOrDefault(a)?.DisplayName : null, e.Action, e.SubjectId, e.Subject, e.Details)).ToList(),
             page, PageSize, total);
     }
 

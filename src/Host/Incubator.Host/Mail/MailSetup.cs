@@ -2,6 +2,7 @@ using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.Host.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Incubator.Host.Mail;
 
@@ -25,6 +26,10 @@ internal sealed class IdentityUserDirectory(UserManager<IncubatorUser> users) : 
         var user = await users.FindByIdAsync(userId.ToString());
         return user?.Email is { } email ? new UserContact(user.Id, email, user.DisplayName) : null;
     }
+
+    public async Task<IReadOnlyDictionary<Guid, UserContact>> FindManyAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
+        await users.Users.Where(u => userIds.Contains(u.Id) && u.Email != null)
+            .ToDictionaryAsync(u => u.Id, u => new UserContact(u.Id, u.Email!, u.DisplayName), cancellationToken);
 
     public async Task<IReadOnlyList<UserContact>> InRoleAsync(string role, CancellationToken cancellationToken) =>
         (await users.GetUsersInRoleAsync(role))
