@@ -5,6 +5,7 @@ using Incubator.Applications.Domain;
 using Incubator.Applications.Persistence;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.Host.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -163,6 +164,9 @@ public sealed class ReviewTests : IClassFixture<HostFixture>
         await ScoreAsync(harsh, ids[1], Scores(1, 1, 1, 1, 1));
         await ScoreAsync(lenient, ids[2], Scores(5, 5, 5, 5, 5));
         await ScoreAsync(lenient, ids[3], Scores(4, 4, 4, 4, 4));
+        // Changing one's mind replaces a score (A: 2, then 3, then 2 again); the tallies count each review once.
+        await ScoreAsync(harsh, ids[0], Scores(3, 3, 3, 3, 3));
+        await ScoreAsync(harsh, ids[0], Scores(2, 2, 2, 2, 2));
         var (applicant, _) = await _factory.ApplicantClientAsync();
 
         var board = await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?sort=score&page=1&pageSize=50");
@@ -258,5 +262,18 @@ public sealed class ReviewTests : IClassFixture<HostFixture>
         }
 
         await db.SaveChangesAsync();
+
+        // Seeded past the handlers: store the scores and tallies as scoring a review through them does.
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Applications" SET
+              "Score" = (SELECT AVG(r."WeightedScore") FROM "Reviews" AS r WHERE r."ApplicationId" = "Applications"."Id" AND r."State" = 'Scored'),
+              "ReviewCount" = (SELECT COUNT(*) FROM "Reviews" AS r WHERE r."ApplicationId" = "Applications"."Id" AND r."State" = 'Scored')
+            WHERE "SeasonId" = {seasonId}
+            """);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ReviewerTallies" ("SeasonId", "ReviewerUserId", "Count", "Sum", "SumOfSquares")
+            SELECT "SeasonId", "ReviewerUserId", COUNT(*), SUM("WeightedScore"), SUM("WeightedScore" * "WeightedScore")
+            FROM "Reviews" WHERE "State" = 'Scored' AND "SeasonId" = {seasonId} GROUP BY "SeasonId", "ReviewerUserId"
+            """);
     }
 }

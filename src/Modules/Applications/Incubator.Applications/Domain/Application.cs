@@ -263,6 +263,15 @@ internal sealed class Application : AggregateRoot
         Raise(new ApplicationDecided(Id, SeasonId, ApplicantUserId, ProjectName!, DepartmentCode!, decision, DecisionReason, now) { OccurredAt = now });
     }
 
+    /// <summary>
+    /// The mean weighted score of its scored reviews (null until one is scored) and how many there are:
+    /// written by <c>ScoreKeeper</c> in the transaction that scores a review, so that the review board
+    /// sorts and pages on a column instead of aggregating every review of the season.
+    /// </summary>
+    public double? Score { get; private set; }
+
+    public int ReviewCount { get; private set; }
+
     /// <summary>Kept by the program once its cohort is approved: its project is accompanied and reported to funders.</summary>
     public bool InCohort { get; private set; }
 

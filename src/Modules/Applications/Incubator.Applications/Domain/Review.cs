@@ -77,3 +77,43 @@ internal sealed class Review
         ScoredAt = now;
     }
 }
+
+/// <summary>
+/// One reviewer's scored reviews in one season, summed: what the normalised score needs (each reviewer's
+/// mean and spread) without reading the whole season's reviews on every board request.
+/// </summary>
+internal sealed class ReviewerTally
+{
+    private ReviewerTally()
+    {
+    }
+
+    public ReviewerTally(Guid seasonId, Guid reviewerUserId)
+    {
+        SeasonId = seasonId;
+        ReviewerUserId = reviewerUserId;
+    }
+
+    public Guid SeasonId { get; private set; }
+
+    public Guid ReviewerUserId { get; private set; }
+
+    public int Count { get; set; }
+
+    public double Sum { get; set; }
+
+    public double SumOfSquares { get; set; }
+
+    /// <summary>A score's distance to this reviewer's mean, in their standard deviations; 0 when they have not spread their scores.</summary>
+    public static double ZScore(double score, int count, double sum, double sumOfSquares)
+    {
+        if (count < 2)
+        {
+            return 0;
+        }
+
+        var mean = sum / count;
+        var deviation = Math.Sqrt(Math.Max(0, (sumOfSquares / count) - (mean * mean)));
+        return deviation < 1e-9 ? 0 : (score - mean) / deviation;
+    }
+}

@@ -30,8 +30,9 @@ internal sealed record ReviewBoardCsv(Guid SeasonId, BoardFilter Filter) : IRequ
 
 /// <summary>
 /// The selection committee's list of a season's submitted applications, paged on the server, in a
-/// constant number of SQL commands whatever the season's size: the count, the page, the reviewers'
-/// means (for the normalised score) and the page's reviews.
+/// constant number of SQL commands whatever the season's size: the count, the page (read in the order
+/// of an index on the stored score) and the page's reviews with their reviewers' tallies (for the
+/// normalised score).
 /// </summary>
 internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess access, ICurrentUser user) :
     IRequestHandler<ReviewBoard, PagedResult<BoardRowDto>>,
@@ -63,14 +64,14 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         var paging = PageRequest.Of(request.Filter.Page, request.Filter.PageSize);
         var total = await rows.CountAsync(cancellationToken);
         var page = await Sorted(rows, request.Filter.Sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        var normalized = await NormalizedScoresAsync(request.SeasonId, page.Select(r => r.Id).ToList(), cancellationToken);
+        var normalized = await NormalizedScoresAsync(page.Select(r => r.Id).ToList(), cancellationToken);
         return new PagedResult<BoardRowDto>(page.Select(r => ToDto(r, normalized)).ToList(), paging.Page, paging.PageSize, total);
     }
 
     public async Task<string> Handle(ReviewBoardCsv request, CancellationToken cancellationToken)
     {
         var rows = await Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort).ToListAsync(cancellationToken);
-        var normalized = await NormalizedScoresAsync(request.SeasonId, rows.Select(r => r.Id).ToList(), cancellationToken);
+        var normalized = await NormalizedScoresAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(';', L("projet", "project"), L("département", "department"), L("état", "status"),
             L("déposée le", "submitted at"), L("note", "score"), L("note normalisée", "normalized score"), L("évaluations", "reviews"), "id"));
@@ -128,8 +129,8 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
             Status = a.Status,
             DepartmentCode = a.DepartmentCode,
             SubmittedAt = a.SubmittedAt,
-            Score = db.Reviews.Where(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored).Average(r => r.WeightedScore),
-            ReviewCount = db.Reviews.Count(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored),
+            Score = a.Score,
+            ReviewCount = a.ReviewCount,
             ReviewedByMe = db.Reviews.Any(r => r.ApplicationId == a.Id && r.ReviewerUserId == me && r.State != ReviewState.Declared),
         });
     }
@@ -137,7 +138,8 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     /// <summary>By score (best first, unscored last) or by submission time (first submitted first).</summary>
     internal static IQueryable<Row> Sorted(IQueryable<Row> rows, string? sort) => sort?.ToLowerInvariant() switch
     {
-        null or "" or "score" => rows.OrderBy(r => r.Score == null).ThenByDescending(r => r.Score).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
+        // Both SQLite and SQL Server sort NULL lowest, so descending puts the unscored last, in the index's order.
+        null or "" or "score" => rows.OrderByDescending(r => r.Score).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
         "submittedat" => rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
         _ => throw new DomainException(L("Tri attendu : score ou submittedAt.", "Expected sort: score or submittedAt."), "sort"),
     };
@@ -146,30 +148,22 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     /// Each review's score as a z-score within its reviewer's scores of the season, averaged per
     /// application: a harsh and a lenient reviewer weigh the same.
     /// </summary>
-    private async Task<Dictionary<Guid, double>> NormalizedScoresAsync(Guid seasonId, List<Guid> applicationIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, double>> NormalizedScoresAsync(List<Guid> applicationIds, CancellationToken cancellationToken)
     {
         if (applicationIds.Count == 0)
         {
             return [];
         }
 
-        var reviewers = await db.Reviews.AsNoTracking()
-            .Where(r => r.SeasonId == seasonId && r.State == ReviewState.Scored)
-            .GroupBy(r => r.ReviewerUserId)
-            .Select(g => new { Reviewer = g.Key, Mean = g.Average(r => r.WeightedScore!.Value), MeanOfSquares = g.Average(r => r.WeightedScore!.Value * r.WeightedScore!.Value), Count = g.Count() })
-            .ToDictionaryAsync(g => g.Reviewer, cancellationToken);
-        var reviews = await db.Reviews.AsNoTracking()
-            .Where(r => applicationIds.Contains(r.ApplicationId) && r.State == ReviewState.Scored)
-            .Select(r => new { r.ApplicationId, r.ReviewerUserId, r.WeightedScore })
+        var reviews = await (
+                from r in db.Reviews.AsNoTracking()
+                where applicationIds.Contains(r.ApplicationId) && r.State == ReviewState.Scored
+                join t in db.ReviewerTallies on new { r.SeasonId, r.ReviewerUserId } equals new { t.SeasonId, t.ReviewerUserId }
+                select new { r.ApplicationId, Score = r.WeightedScore!.Value, t.Count, t.Sum, t.SumOfSquares })
             .ToListAsync(cancellationToken);
         return reviews
             .GroupBy(r => r.ApplicationId)
-            .ToDictionary(g => g.Key, g => g.Average(r =>
-            {
-                var stats = reviewers[r.ReviewerUserId];
-                var deviation = Math.Sqrt(Math.Max(0, stats.MeanOfSquares - (stats.Mean * stats.Mean)));
-                return stats.Count < 2 || deviation < 1e-9 ? 0 : (r.WeightedScore!.Value - stats.Mean) / deviation;
-            }));
+            .ToDictionary(g => g.Key, g => g.Average(r => ReviewerTally.ZScore(r.Score, r.Count, r.Sum, r.SumOfSquares)));
     }
 
     private static BoardRowDto ToDto(Row r, Dictionary<Guid, double> normalized) => new(

@@ -173,12 +173,18 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
                 "You declared no conflict of interest; tell a program lead."));
         }
 
-        if (request.Input.ConflictOfInterest == false)
+        if (request.Input.ConflictOfInterest == true)
         {
-            review.Score(rubric, request.Input.Scores!, request.Input.Comment, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return ToDto(review);
         }
 
+        var before = review.State == ReviewState.Scored ? review.WeightedScore : null;
+        review.Score(rubric, request.Input.Scores!, request.Input.Comment, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await ScoreKeeper.ReviewScoredAsync(db, review, before, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return ToDto(review);
     }
 
@@ -196,4 +202,35 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
     }
 
     internal static ReviewDto ToDto(Review r) => new(r.Id, r.ApplicationId, r.State.ToString(), r.Scores, r.Comment, r.WeightedScore);
+}
+
+/// <summary>
+/// Keeps what the review board sorts and normalises on, in the transaction that scores a review: the
+/// application's mean score and review count, recomputed from its reviews, and the reviewer's tally for
+/// the season, moved by the difference (atomic in SQL, so two reviews scored at once both count).
+/// </summary>
+internal static class ScoreKeeper
+{
+    public static async Task ReviewScoredAsync(ApplicationsDbContext db, Review review, double? before, CancellationToken cancellationToken)
+    {
+        var applicationId = review.ApplicationId;
+        await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Score, a => db.Reviews.Where(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored).Average(r => r.WeightedScore))
+            .SetProperty(a => a.ReviewCount, a => db.Reviews.Count(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored)), cancellationToken);
+
+        var score = review.WeightedScore!.Value;
+        var count = before is null ? 1 : 0;
+        var sum = score - (before ?? 0);
+        var squares = (score * score) - ((before ?? 0) * (before ?? 0));
+        var (seasonId, reviewerId) = (review.SeasonId, review.ReviewerUserId);
+        var updated = await db.ReviewerTallies.Where(t => t.SeasonId == seasonId && t.ReviewerUserId == reviewerId).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Count, t => t.Count + count)
+            .SetProperty(t => t.Sum, t => t.Sum + sum)
+            .SetProperty(t => t.SumOfSquares, t => t.SumOfSquares + squares), cancellationToken);
+        if (updated == 0)
+        {
+            db.ReviewerTallies.Add(new ReviewerTally(seasonId, reviewerId) { Count = count, Sum = sum, SumOfSquares = squares });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
 }

@@ -16,6 +16,8 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
 
     public DbSet<Review> Reviews => Set<Review>();
 
+    public DbSet<ReviewerTally> ReviewerTallies => Set<ReviewerTally>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Application>(b =>
@@ -35,6 +37,9 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
             b.Property(a => a.AttachmentStoredName).HasMaxLength(32);
             b.OwnsMany(a => a.Team, t => t.ToJson());
             b.HasIndex(a => new { a.SeasonId, a.Status });
+
+            // The review board's order: page 1 is read from the index, without sorting the season.
+            b.HasIndex(a => new { a.SeasonId, a.Score, a.SubmittedAt, a.Id }).IsDescending(false, true, false, false);
             b.HasIndex(a => a.ApplicantUserId);
         });
 
@@ -63,6 +68,12 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
             b.HasIndex(r => new { r.ApplicationId, r.ReviewerUserId }).IsUnique();
             b.HasIndex(r => new { r.SeasonId, r.ReviewerUserId });
             b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReviewerTally>(b =>
+        {
+            b.ToTable("ReviewerTallies");
+            b.HasKey(t => new { t.SeasonId, t.ReviewerUserId });
         });
 
         base.OnModelCreating(modelBuilder);

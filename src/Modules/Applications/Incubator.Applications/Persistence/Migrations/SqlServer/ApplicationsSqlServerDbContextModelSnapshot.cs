@@ -79,6 +79,12 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("ReviewCount")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("float");
+
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("uniqueidentifier");
 
@@ -110,6 +116,9 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                     b.HasIndex("ApplicantUserId");
 
                     b.HasIndex("SeasonId", "Status");
+
+                    b.HasIndex("SeasonId", "Score", "SubmittedAt", "Id")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("Applications", "applications");
                 });
@@ -159,6 +168,28 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                     b.HasIndex("SeasonId", "ReviewerUserId");
 
                     b.ToTable("Reviews", "applications");
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.ReviewerTally", b =>
+                {
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("float");
+
+                    b.Property<double>("SumOfSquares")
+                        .HasColumnType("float");
+
+                    b.HasKey("SeasonId", "ReviewerUserId");
+
+                    b.ToTable("ReviewerTallies", "applications");
                 });
 
             modelBuilder.Entity("Incubator.Applications.Domain.Rubric", b =>

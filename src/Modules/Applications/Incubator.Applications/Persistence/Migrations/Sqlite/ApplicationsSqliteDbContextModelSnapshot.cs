@@ -73,6 +73,12 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReviewCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("TEXT");
 
@@ -104,6 +110,9 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     b.HasIndex("ApplicantUserId");
 
                     b.HasIndex("SeasonId", "Status");
+
+                    b.HasIndex("SeasonId", "Score", "SubmittedAt", "Id")
+                        .IsDescending(false, true, false, false);
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -153,6 +162,28 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     b.HasIndex("SeasonId", "ReviewerUserId");
 
                     b.ToTable("Reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.ReviewerTally", b =>
+                {
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SumOfSquares")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SeasonId", "ReviewerUserId");
+
+                    b.ToTable("ReviewerTallies", (string)null);
                 });
 
             modelBuilder.Entity("Incubator.Applications.Domain.Rubric", b =>
