@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Host/Incubator.Host/Incubator.Host.csproj -c Release -nologo -v q
 dotnet build tests/Incubator.LoadTests/Incubator.LoadTests.csproj -c Release -nologo -v q
-dotnet tests/Incubator.LoadTests/bin/Release/net10.0/Incubator.LoadTests.dll
+dotnet tests/Incubator.LoadTests/bin/Release/net10.0/Incubator.LoadTests.dll "$@"

@@ -24,15 +24,19 @@ var hostDll = Path.Combine(root, "src/Host/Incubator.Host/bin/Release/net10.0/In
 var selfDll = typeof(Bench).Assembly.Location;
 var output = Path.Combine(root, "artifacts/bench");
 var data = Path.Combine(output, "data");
-if (Directory.Exists(data))
+
+// While working on one cause: "--reuse" keeps the last seeded data folder, "--only=rush,board" runs some scenarios.
+var reuse = args.Contains("--reuse") && File.Exists(Path.Combine(output, "seed.json"));
+var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..].Split(',').ToHashSet();
+if (!reuse && Directory.Exists(data))
 {
     Directory.Delete(data, recursive: true);
 }
 
 Directory.CreateDirectory(data);
-var bench = new Bench(hostDll, selfDll, data);
+var bench = new Bench(hostDll, selfDll, data, Path.Combine(output, "seed.json"), only);
 var clock = Stopwatch.StartNew();
-var results = await bench.RunAsync();
+var results = await bench.RunAsync(reuse);
 var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true });
 await File.WriteAllTextAsync(Path.Combine(output, "results.json"), json);
 Console.WriteLine(json);
@@ -40,7 +44,7 @@ Console.WriteLine($"Whole run: {clock.Elapsed.TotalSeconds:0} s; results in arti
 return 0;
 
 /// <summary>Seeds the real host, loads it and the reference with the same generator, and compares.</summary>
-internal sealed partial class Bench(string hostDll, string selfDll, string data)
+internal sealed partial class Bench(string hostDll, string selfDll, string data, string seedFile, HashSet<string>? only)
 {
     private const string AdminEmail = "admin@bench.local";
     private const string Password = "Bench-Password-1";
@@ -57,66 +61,109 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data)
         ["Incubator__RateLimits__SignInPerMinute"] = "1000000",
         ["Incubator__RateLimits__SignUpPerHour"] = "1000000",
         ["Incubator__RateLimits__SubmissionsPerMinute"] = "1000000",
+        ["Incubator__Diagnostics__SqlCommandCount"] = "true",
     };
 
-    public async Task<Dictionary<string, object>> RunAsync()
+    private bool Runs(string scenario) => only is null || only.Contains(scenario);
+
+    /// <summary>
+    /// The host that seeds is stopped; a fresh process on the seeded files is the one measured (its cold start,
+    /// every scenario, its peak memory), as the reference is a fresh process on the same files.
+    /// </summary>
+    public async Task<Dictionary<string, object>> RunAsync(bool reuse)
     {
-        var results = new Dictionary<string, object>();
-        Guid seasonId;
-        Guid rushSeasonId;
-        Measure boardApi, boardPage, rush;
-        int acknowledged, persisted;
-        double memory;
-        using (var ours = await HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/ready"))
+        Seeded seeded;
+        if (reuse)
         {
+            seeded = JsonSerializer.Deserialize<Seeded>(await File.ReadAllTextAsync(seedFile))!;
+        }
+        else
+        {
+            using var seeder = await HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/ready");
             var seeding = Stopwatch.StartNew();
-            (seasonId, rushSeasonId) = await SeedAsync(ours.BaseAddress);
-            Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0} s");
-            var lead = await SignInAsync(ours.BaseAddress, AdminEmail, 32);
-            boardApi = await Load.RunAsync(32, WarmUp, Duration, async _ =>
-                (await lead.GetAsync($"/api/seasons/{seasonId}/applications?page=1&pageSize=50")).IsSuccessStatusCode);
-            var cookie = await PageCookieAsync(ours.BaseAddress);
-            using var pages = Load.Client(ours.BaseAddress, 32);
-            boardPage = await Load.RunAsync(32, WarmUp, Duration, async _ =>
+            seeded = await SeedAsync(seeder.BaseAddress);
+            await File.WriteAllTextAsync(seedFile, JsonSerializer.Serialize(seeded));
+            Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0} s: {seeded.Large} and {seeded.Small}");
+        }
+
+        var results = new Dictionary<string, object>();
+        Measure? boardApi = null, boardPage = null, rush = null;
+        int acknowledged = 0, persisted = 0;
+        TimeSpan coldStart;
+        double memory;
+        using (var ours = await HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/live"))
+        {
+            coldStart = ours.StartedIn;
+            var address = ours.BaseAddress;
+            var leadCookie = await PageCookieAsync(address, AdminEmail);
+            if (Runs("board"))
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"/applications/review/seasons/{seasonId}");
-                request.Headers.Add("Cookie", cookie);
-                using var response = await pages.SendAsync(request);
-                return response.StatusCode == HttpStatusCode.OK;
-            });
-            (rush, acknowledged, persisted) = await RushAsync(ours.BaseAddress, rushSeasonId);
+                var lead = await SignInAsync(address, AdminEmail, 32);
+                boardApi = await Load.RunAsync(32, WarmUp, Duration, async _ =>
+                    (await lead.GetAsync($"/api/seasons/{seeded.Season}/applications?page=1&pageSize=50")).IsSuccessStatusCode);
+                boardPage = await PageLoadAsync(address, leadCookie, $"/applications/review/seasons/{seeded.Season}", 32);
+            }
+
+            if (Runs("coach"))
+            {
+                var coachCookie = await PageCookieAsync(address, seeded.Large.CoachEmail);
+                var commands = (await SqlCommandsAsync(address, coachCookie, "/coaching/projects"),
+                    await SqlCommandsAsync(address, await PageCookieAsync(address, seeded.Small.CoachEmail), "/coaching/projects"));
+                results["coachProjectsPage"] = Alone(await PageLoadAsync(address, coachCookie, "/coaching/projects", 16), commands);
+            }
+
+            if (Runs("report"))
+            {
+                var commands = (await SqlCommandsAsync(address, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report"),
+                    await SqlCommandsAsync(address, leadCookie, $"/funding/seasons/{seeded.Small.SeasonId}/report"));
+                results["funderReport"] = Alone(await PageLoadAsync(address, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report", 16), commands);
+            }
+
+            if (Runs("rush"))
+            {
+                (rush, acknowledged, persisted) = await RushAsync(address, seeded.RushSeason, reuse ? Guid.NewGuid().ToString("N")[..6] : "r");
+            }
+
             memory = ours.PeakMemoryMb();
         }
 
-        TimeSpan coldStart;
-        using (var again = await HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/live"))
-        {
-            coldStart = again.StartedIn;
-        }
-
-        Measure refApi, refPage, refInsert;
+        Measure? refApi = null, refPage = null, refInsert = null;
         TimeSpan refCold;
         double refMemory;
         using (var reference = await HostProcess.StartAsync(selfDll, ["reference", data], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, "/ping"))
         {
             refCold = reference.StartedIn;
             using var client = Load.Client(reference.BaseAddress, 32);
-            refApi = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board?season={seasonId}")).IsSuccessStatusCode);
-            refPage = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board/page?season={seasonId}")).IsSuccessStatusCode);
-            refInsert = await Load.RunAsync(32, WarmUp, TimeSpan.FromSeconds(20), async i =>
-                (await client.PostAsJsonAsync("/insert", new { projectName = $"Projet {i}" })).StatusCode == HttpStatusCode.Created);
+            if (Runs("board"))
+            {
+                refApi = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode);
+                refPage = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board/page?season={seeded.Season}")).IsSuccessStatusCode);
+            }
+
+            if (Runs("rush"))
+            {
+                refInsert = await Load.RunAsync(32, WarmUp, TimeSpan.FromSeconds(20), async i =>
+                    (await client.PostAsJsonAsync("/insert", new { projectName = $"Projet {i}" })).StatusCode == HttpStatusCode.Created);
+            }
+
             refMemory = reference.PeakMemoryMb();
         }
 
-        results["reviewBoardApi"] = Compare(boardApi, refApi);
-        results["reviewBoardPage"] = Compare(boardPage, refPage);
-        results["coachProjectsPage"] = new { measured = false, why = "not seeded yet: coaching pairs and 1,000 sessions" };
-        results["funderReport"] = new { measured = false, why = "not seeded yet: trainings, coaching and funding" };
-        results["submissionRush"] = new
+        if (boardApi is not null && refApi is not null && boardPage is not null && refPage is not null)
         {
-            rps = Round(rush.Rps), p99Ms = Round(rush.P99Ms), errors = rush.Errors, acknowledged, persisted, lost = acknowledged - persisted,
-            refRps = Round(refInsert.Rps), refP99Ms = Round(refInsert.P99Ms), ratio = Round(rush.Rps / refInsert.Rps),
-        };
+            results["reviewBoardApi"] = Compare(boardApi, refApi);
+            results["reviewBoardPage"] = Compare(boardPage, refPage);
+        }
+
+        if (rush is not null && refInsert is not null)
+        {
+            results["submissionRush"] = new
+            {
+                rps = Round(rush.Rps), p99Ms = Round(rush.P99Ms), errors = rush.Errors, acknowledged, persisted, lost = acknowledged - persisted,
+                refRps = Round(refInsert.Rps), refP99Ms = Round(refInsert.P99Ms), ratio = Round(rush.Rps / refInsert.Rps),
+            };
+        }
+
         results["coldStart"] = new { ms = Round(coldStart.TotalMilliseconds), refMs = Round(refCold.TotalMilliseconds), ratio = Round(coldStart / refCold) };
         results["peakMemory"] = new { mb = Round(memory), refMb = Round(refMemory), ratio = Round(memory / refMemory) };
         return results;
@@ -128,13 +175,51 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data)
         refRps = Round(reference.Rps), refP99Ms = Round(reference.P99Ms), ratio = Round(ours.Rps / reference.Rps),
     };
 
+    /// <summary>A page with no reference counterpart: its throughput and p99 at 16 connections, and its SQL commands on both datasets.</summary>
+    private static object Alone(Measure measure, (int Large, int Small) commands) => new
+    {
+        rps = Round(measure.Rps), p99Ms = Round(measure.P99Ms), errors = measure.Errors,
+        sqlCommands = commands.Large, sqlCommandsTenTimesSmaller = commands.Small, constant = commands.Large == commands.Small,
+    };
+
+    private static async Task<Measure> PageLoadAsync(Uri address, string cookie, string path, int connections)
+    {
+        using var pages = Load.Client(address, connections);
+        return await Load.RunAsync(connections, WarmUp, Duration, async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Cookie", cookie);
+            using var response = await pages.SendAsync(request);
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+    }
+
+    /// <summary>The SQL commands one request ran, as the host counts them (<c>X-Sql-Commands</c>), on its second call (the first may fill caches).</summary>
+    private static async Task<int> SqlCommandsAsync(Uri address, string cookie, string path)
+    {
+        using var client = Load.Client(address, 1);
+        var count = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Cookie", cookie);
+            using var response = await client.SendAsync(request);
+            Ensure(response);
+            count = int.Parse(response.Headers.GetValues("X-Sql-Commands").Single(), CultureInfo.InvariantCulture);
+        }
+
+        return count;
+    }
+
     private static double Round(double value) => Math.Round(value, 2);
 
     /// <summary>
-    /// Ten seasons; one with 5,000 submitted applications from 50 applicants, each scored by 3 reviewers;
-    /// and an open one for the submission rush. Everything through the host's own API.
+    /// Ten seasons; one with 5,000 submitted applications from 50 applicants, each scored by 3 reviewers,
+    /// and a program of 60 projects (10 coaching pairs, 1,000 sessions, 120 training days, 5 funders with
+    /// 10 agreements); one ten times smaller; and an open one for the submission rush. Everything through
+    /// the host's own API.
     /// </summary>
-    private async Task<(Guid Season, Guid RushSeason)> SeedAsync(Uri address)
+    private async Task<Seeded> SeedAsync(Uri address)
     {
         var admin = await SignInAsync(address, AdminEmail, 16);
         var program = await Json<IdBody>(await admin.PostAsJsonAsync("/api/programs", new { name = "Programme", territory = "Drôme", partnerStructures = new[] { "CAE" } }));
@@ -159,7 +244,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data)
 
         var rubric = await admin.GetFromJsonAsync<JsonElement>($"/api/seasons/{big}/rubric");
         Ensure(await admin.PutAsJsonAsync($"/api/seasons/{big}/rubric", new { criteria = rubric.GetProperty("criteria"), reviewerUserIds = reviewers, blindReview = false }));
-        foreach (var season in new[] { big, seasons[1] })
+        foreach (var season in new[] { big, seasons[1], seasons[2] })
         {
             Ensure(await admin.PostAsync($"/api/seasons/{season}/open-applications", null));
         }
@@ -170,14 +255,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data)
             applicants.Add(await RegisterAsync(address, $"porteur{i:00}@bench.local", 4));
         }
 
-        var ids = new ConcurrentBag<Guid>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, 5000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, _) =>
-        {
-            var client = applicants[n % applicants.Count];
-            var created = await Json<IdBody>(await client.PostAsJsonAsync($"/api/seasons/{big}/applications", Body(n)));
-            Ensure(await client.PostAsync($"/api/applications/{created.Id}/submit", null));
-            ids.Add(created.Id);
-        });
+        var list = await SubmitManyAsync(applicants, big, 5000);
         Ensure(await admin.PostAsync($"/api/seasons/{big}/close-applications", null));
         var committee = new List<HttpClient>();
         for (var i = 0; i < 3; i++)
@@ -185,24 +263,30 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data)
             committee.Add(await SignInAsync(address, $"comite{i}@bench.local", 8));
         }
 
-        var list = ids.ToList();
         await Parallel.ForEachAsync(Enumerable.Range(0, list.Count * 3), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, _) =>
         {
             var score = 1 + ((n * 7) % 5);
             var scores = new Dictionary<string, int> { ["socialNeed"] = score, ["territorialAnchoring"] = 1 + ((n * 3) % 5), ["collectiveDimension"] = 3, ["economicModel"] = 1 + (n % 5), ["team"] = 4 };
             Ensure(await committee[n % 3].PostAsJsonAsync($"/api/applications/{list[n / 3]}/reviews", new { scores, conflictOfInterest = false }));
         });
-        return (big, seasons[1]);
+
+        // A second season ten times smaller: the same pages must cost the same number of SQL commands there.
+        var small = seasons[2];
+        var smallList = await SubmitManyAsync(applicants, small, 500);
+        Ensure(await admin.PostAsync($"/api/seasons/{small}/close-applications", null));
+        var large = await SeedProgramAsync(admin, address, big, list, "A", pairs: 10, sessions: 1000, trainings: 120, funders: 5);
+        var smaller = await SeedProgramAsync(admin, address, small, smallList, "B", pairs: 1, sessions: 100, trainings: 12, funders: 1);
+        return new Seeded(big, seasons[1], large, smaller);
     }
 
     /// <summary>Applicants each create then submit applications as fast as answered, for 20 seconds; both requests count.</summary>
-    private async Task<(Measure Measure, int Acknowledged, int Persisted)> RushAsync(Uri address, Guid seasonId)
+    private async Task<(Measure Measure, int Acknowledged, int Persisted)> RushAsync(Uri address, Guid seasonId, string tag)
     {
         const int connections = 32;
         var people = new List<HttpClient>();
         for (var i = 0; i < connections; i++)
         {
-            people.Add(await RegisterAsync(address, $"rush{i:00}@bench.local", 2));
+            people.Add(await RegisterAsync(address, $"rush-{tag}-{i:00}@bench.local", 2));
         }
 
         var drafts = new Guid?[connections];
@@ -270,8 +354,8 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data)
         return client;
     }
 
-    /// <summary>The lead signs in through the sign-in page; the load then sends that cookie.</summary>
-    private static async Task<string> PageCookieAsync(Uri address)
+    /// <summary>One signs in through the sign-in page; the load then sends that cookie.</summary>
+    private static async Task<string> PageCookieAsync(Uri address, string email)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
@@ -279,7 +363,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data)
         var token = TokenPattern().Match(html).Groups[1].Value;
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = AdminEmail, ["Password"] = Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Email"] = email, ["Password"] = Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -307,6 +391,8 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data)
     private static partial Regex TokenPattern();
 
     private sealed record IdBody(Guid Id);
+
+    internal sealed record Seeded(Guid Season, Guid RushSeason, ProgramData Large, ProgramData Small);
 
     private sealed record TokenBody(string AccessToken);
 

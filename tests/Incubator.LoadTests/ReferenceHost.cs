@@ -39,18 +39,16 @@ public sealed class BoardDb(DbContextOptions<BoardDb> options) : DbContext(optio
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<BoardRow>().HasNoKey().ToView(null);
 
-    /// <summary>The review board's query: the count, then page 1 of 50 by score (unscored last), as the real host computes it.</summary>
+    /// <summary>The review board's query: the count, then page 1 of 50 by the stored score (unscored last), on the real host's index.</summary>
     public async Task<BoardPage> PageAsync(Guid seasonId, CancellationToken cancellationToken)
     {
         var total = await Database.SqlQueryRaw<int>(
             "SELECT COUNT(*) AS \"Value\" FROM \"Applications\" WHERE \"SeasonId\" = {0} AND \"Status\" <> 'Draft'", seasonId).SingleAsync(cancellationToken);
         var items = await Set<BoardRow>().FromSqlRaw("""
-            SELECT a."Id", a."ProjectName", a."Status", a."DepartmentCode", a."SubmittedAt",
-                   (SELECT AVG(r."WeightedScore") FROM "Reviews" AS r WHERE r."ApplicationId" = a."Id" AND r."State" = 'Scored') AS "Score",
-                   (SELECT COUNT(*) FROM "Reviews" AS r WHERE r."ApplicationId" = a."Id" AND r."State" = 'Scored') AS "ReviewCount"
+            SELECT a."Id", a."ProjectName", a."Status", a."DepartmentCode", a."SubmittedAt", a."Score", a."ReviewCount"
             FROM "Applications" AS a
             WHERE a."SeasonId" = {0} AND a."Status" <> 'Draft'
-            ORDER BY "Score" IS NULL, "Score" DESC, a."SubmittedAt", a."Id"
+            ORDER BY a."Score" DESC, a."SubmittedAt", a."Id"
             LIMIT 50 OFFSET 0
             """, seasonId).AsNoTracking().ToListAsync(cancellationToken);
         return new BoardPage(items, 1, 50, total);

@@ -125,7 +125,13 @@ public static class ModuleRegistration
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            // Reading the history table is cheap; MigrateAsync also builds and compares the whole model
+            // (EF Core's pending-model-changes check), which costs a restart hundreds of milliseconds per module.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
             logger.LogInformation("Database of module {Module} is up to date", module.Module);
         }
     }

@@ -36,6 +36,7 @@ internal static class HostSetup
             services.AddSingleton<DemoData>();
         }
 
+        builder.AddSqlCommandCount();
         services.AddIncubatorMediator();
         builder.AddIncubatorIdentity();
         builder.AddIncubatorProtection();
@@ -104,6 +105,7 @@ internal static class HostSetup
 
     public static void UseIncubatorHost(this WebApplication app)
     {
+        app.UseSqlCommandCount();
         app.UseExceptionHandler("/error");
         app.UseSecurityHeaders();
         app.UseJsonBodyLimit();

@@ -236,8 +236,11 @@ internal sealed class CoachedProject : AggregateRoot
     public int MilestonesDone => Milestones.Count(m => m.Status == MilestoneStatus.Done);
 
     /// <summary>Not seen for four weeks (or never, four weeks after joining).</summary>
-    public bool NotSeenSince(DateOnly today, int days = 28) =>
-        (LastSessionOn ?? DateOnly.FromDateTime(JoinedAt.UtcDateTime)) <= today.AddDays(-days);
+    public bool NotSeenSince(DateOnly today, int days = 28) => NotSeen(LastSessionOn, JoinedAt, today, days);
+
+    /// <summary>The same rule for a list read as a projection, without the project's sessions.</summary>
+    public static bool NotSeen(DateOnly? lastSessionOn, DateTimeOffset joinedAt, DateOnly today, int days = 28) =>
+        (lastSessionOn ?? DateOnly.FromDateTime(joinedAt.UtcDateTime)) <= today.AddDays(-days);
 
     public bool FlagForWeek(DateOnly monday)
     {

@@ -136,19 +136,32 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
 
     public Task<IReadOnlyList<PairDto>> Handle(ListPairs request, CancellationToken cancellationToken) => PairsAsync(request.SeasonId, cancellationToken);
 
+    /// <summary>
+    /// One query whatever the season's size: the caller's pairs' projects, read as the list's columns
+    /// (not the projects with every session and its notes).
+    /// </summary>
     public async Task<IReadOnlyList<MyProjectDto>> Handle(MyProjects request, CancellationToken cancellationToken)
     {
         var me = user.RequiredId();
-        var pairIds = await db.Pairs.AsNoTracking().Where(p => p.CoachAUserId == me || p.CoachBUserId == me).Select(p => p.Id).ToListAsync(cancellationToken);
-        var projects = await db.Projects.AsNoTracking().Where(p => p.PairId != null && pairIds.Contains(p.PairId.Value)).ToListAsync(cancellationToken);
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => db.Pairs.Any(pair => pair.Id == p.PairId && (pair.CoachAUserId == me || pair.CoachBUserId == me)))
+            .Select(p => new
+            {
+                p.ProjectId, p.ProjectName, p.DepartmentCode, p.LeadCoachUserId, p.Health, p.HealthReason, p.LastSessionOn, p.NextMeetingOn, p.JoinedAt,
+                MilestonesDone = p.Milestones.Count(m => m.Status == MilestoneStatus.Done),
+                Milestones = p.Milestones.Count(),
+            })
+            .ToListAsync(cancellationToken);
         var today = ParisTime.Today(time);
         return projects
-            .OrderByDescending(p => p.Health)
-            .ThenByDescending(p => p.NotSeenSince(today))
-            .ThenBy(p => p.LastSessionOn ?? DateOnly.MinValue)
-            .ThenBy(p => p.ProjectName, StringComparer.CurrentCulture)
-            .Select(p => new MyProjectDto(p.ProjectId, p.ProjectName, p.DepartmentCode, p.LeadCoachUserId, p.Health.ToString(), p.HealthReason,
-                p.LastSessionOn, p.NextMeetingOn, p.MilestonesDone, p.Milestones.Count, p.NotSeenSince(today)))
+            .Select(p => (Project: p, NotSeen: CoachedProject.NotSeen(p.LastSessionOn, p.JoinedAt, today)))
+            .OrderByDescending(x => x.Project.Health)
+            .ThenByDescending(x => x.NotSeen)
+            .ThenBy(x => x.Project.LastSessionOn ?? DateOnly.MinValue)
+            .ThenBy(x => x.Project.ProjectName, StringComparer.CurrentCulture)
+            .Select(x => new MyProjectDto(x.Project.ProjectId, x.Project.ProjectName, x.Project.DepartmentCode, x.Project.LeadCoachUserId,
+                x.Project.Health.ToString(), x.Project.HealthReason, x.Project.LastSessionOn, x.Project.NextMeetingOn, x.Project.MilestonesDone,
+                x.Project.Milestones, x.NotSeen))
             .ToList();
     }
 
