@@ -14,6 +14,26 @@ if (args is ["reference", var referenceData])
     return 0;
 }
 
+if (args is ["load", var url, var authorization, var connectionCount])
+{
+    // A quick look at one URL while looking for a cause: "load <url> <header: value|-> <connections>".
+    var target = new Uri(url);
+    var connections = int.Parse(connectionCount, CultureInfo.InvariantCulture);
+    using var client = Load.Client(new Uri(target.GetLeftPart(UriPartial.Authority)), connections);
+    if (authorization != "-")
+    {
+        client.DefaultRequestHeaders.TryAddWithoutValidation(authorization[..authorization.IndexOf(':')], authorization[(authorization.IndexOf(':') + 1)..].Trim());
+    }
+
+    var measure = await Load.RunAsync(connections, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(8), async _ =>
+    {
+        using var response = await client.GetAsync(target.PathAndQuery);
+        return response.IsSuccessStatusCode;
+    });
+    Console.WriteLine(measure);
+    return 0;
+}
+
 var root = Directory.GetCurrentDirectory();
 while (!File.Exists(Path.Combine(root, "Incubator.sln")))
 {
@@ -82,6 +102,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             using var seeder = await HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/ready");
             var seeding = Stopwatch.StartNew();
             seeded = await SeedAsync(seeder.BaseAddress);
+            await DrainAsync();
             await File.WriteAllTextAsync(seedFile, JsonSerializer.Serialize(seeded));
             Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0} s: {seeded.Large} and {seeded.Small}");
         }

@@ -47,9 +47,13 @@ public static class ModuleRegistration
         services.AddIncubatorMediator();
         services.Scan(scan => scan
             .FromAssemblies(moduleAssembly)
-            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)), publicOnly: false)
+            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithScopedLifetime()
+            // Validators hold no state and compile their rules when built: once per process, not per request.
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo<IScheduledJob>(), publicOnly: false)
             .As<IScheduledJob>()
             .WithScopedLifetime());
@@ -99,7 +103,8 @@ public static class ModuleRegistration
         if (typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext)))
         {
             var processorType = typeof(OutboxProcessor<>).MakeGenericType(typeof(TContext));
-            services.AddScoped(typeof(IScheduledJob), sp => ActivatorUtilities.CreateInstance(sp, processorType, module));
+            services.AddKeyedSingleton(module, new OutboxGate());
+            services.AddScoped(typeof(IScheduledJob), sp => ActivatorUtilities.CreateInstance(sp, processorType, module, sp.GetRequiredKeyedService<OutboxGate>(module)));
         }
 
         return services;

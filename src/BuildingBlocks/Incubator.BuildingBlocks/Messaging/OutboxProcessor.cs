@@ -7,6 +7,34 @@ using Microsoft.Extensions.Logging;
 
 namespace Incubator.BuildingBlocks.Messaging;
 
+/// <summary>One module's outbox sweep in this process: running or not, and asked again meanwhile or not.</summary>
+internal sealed class OutboxGate
+{
+    private const int Idle = 0;
+    private const int Running = 1;
+    private const int Asked = 2;
+    private int _state;
+
+    /// <summary>True when the caller is now the one running; false when a run is going and will go round again for it.</summary>
+    public bool Enter() =>
+        Interlocked.CompareExchange(ref _state, Running, Idle) == Idle
+        || Interlocked.Exchange(ref _state, Asked) == Idle; // the runner left meanwhile: run (one round more)
+
+    /// <summary>Called by the runner after a round: true (and running again) when someone asked meanwhile, else idle.</summary>
+    public bool GoRoundAgain()
+    {
+        if (Interlocked.CompareExchange(ref _state, Idle, Running) == Running)
+        {
+            return false;
+        }
+
+        Interlocked.Exchange(ref _state, Running);
+        return true;
+    }
+
+    public void Leave() => Interlocked.Exchange(ref _state, Idle);
+}
+
 public static class OutboxJobs
 {
     public static string IdFor(string module) => $"outbox:{module}";
@@ -14,11 +42,15 @@ public static class OutboxJobs
 
 /// <summary>
 /// The outbox sweep of one module: publishes pending messages through MediatR, each in its own
-/// scope, and records success or the error with a retry time. Running twice at once is safe:
-/// the handlers' inbox makes the second delivery a no-op.
+/// scope, and records success or the error with a retry time, once per batch. Within one process a
+/// module's sweep runs alone: a run asked for while one is going makes that one go round again instead
+/// of dispatching the same messages a second time (every commit asks for a run, so a rush of
+/// submissions would otherwise run several sweeps over the same batch). Two processes running it at
+/// once stay safe: the handlers' inbox makes the second delivery a no-op.
 /// </summary>
 internal sealed partial class OutboxProcessor<TDb>(
     string module,
+    OutboxGate gate,
     IServiceScopeFactory scopeFactory,
     TimeProvider time,
     ILogger<OutboxProcessor<TDb>> logger) : IScheduledJob
@@ -32,8 +64,25 @@ internal sealed partial class OutboxProcessor<TDb>(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (await DispatchBatchAsync(cancellationToken) == BatchSize)
+        if (!gate.Enter())
         {
+            return;
+        }
+
+        try
+        {
+            do
+            {
+                while (await DispatchBatchAsync(cancellationToken) == BatchSize)
+                {
+                }
+            }
+            while (gate.GoRoundAgain());
+        }
+        catch
+        {
+            gate.Leave();
+            throw;
         }
     }
 
@@ -51,9 +100,11 @@ internal sealed partial class OutboxProcessor<TDb>(
         foreach (var message in batch)
         {
             await DispatchAsync(message, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
+        // One commit for the batch: after a crash before it, the handled messages are delivered again
+        // and their handlers' inbox turns that into nothing.
+        await db.SaveChangesAsync(cancellationToken);
         return batch.Count;
     }
 
