@@ -90,14 +90,20 @@ internal static class HostSetup
 
     public static async Task InitializeIncubatorAsync(this WebApplication app)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await app.Services.MigrateModuleDatabasesAsync();
+        var migrated = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await app.Services.SeedIdentityAsync();
+        var seeded = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (app.Services.GetService<DemoData>() is { } demo)
         {
             await demo.SeedAsync(CancellationToken.None);
         }
 
         app.Services.RegisterRecurringJobs();
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Incubator.Startup").LogInformation(
+            "Databases checked in {Migrated:0} ms, identity in {Identity:0} ms, jobs registered at {Total:0} ms",
+            migrated.TotalMilliseconds, (seeded - migrated).TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary><c>Incubator:DemoData:Enabled</c>, on in Development (appsettings.Development.json), off elsewhere.</summary>

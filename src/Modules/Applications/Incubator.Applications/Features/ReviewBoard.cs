@@ -63,15 +63,17 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         var rows = await RowsAsync(request.SeasonId, request.Filter, cancellationToken);
         var paging = PageRequest.Of(request.Filter.Page, request.Filter.PageSize);
         var total = await rows.CountAsync(cancellationToken);
-        var page = await Sorted(rows, request.Filter.Sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        var normalized = await NormalizedScoresAsync(page.Select(r => r.Id).ToList(), cancellationToken);
+        var pageQuery = Sorted(rows, request.Filter.Sort).Skip(paging.Skip).Take(paging.PageSize);
+        var page = await pageQuery.ToListAsync(cancellationToken);
+        var normalized = page.Count == 0 ? [] : await NormalizedScoresAsync(pageQuery.Select(r => r.Id), cancellationToken);
         return new PagedResult<BoardRowDto>(page.Select(r => ToDto(r, normalized)).ToList(), paging.Page, paging.PageSize, total);
     }
 
     public async Task<string> Handle(ReviewBoardCsv request, CancellationToken cancellationToken)
     {
-        var rows = await Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort).ToListAsync(cancellationToken);
-        var normalized = await NormalizedScoresAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
+        var query = Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort);
+        var rows = await query.ToListAsync(cancellationToken);
+        var normalized = rows.Count == 0 ? [] : await NormalizedScoresAsync(query.Select(r => r.Id), cancellationToken);
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(';', L("projet", "project"), L("département", "department"), L("état", "status"),
             L("déposée le", "submitted at"), L("note", "score"), L("note normalisée", "normalized score"), L("évaluations", "reviews"), "id"));
@@ -148,13 +150,9 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     /// Each review's score as a z-score within its reviewer's scores of the season, averaged per
     /// application: a harsh and a lenient reviewer weigh the same.
     /// </summary>
-    private async Task<Dictionary<Guid, double>> NormalizedScoresAsync(List<Guid> applicationIds, CancellationToken cancellationToken)
+    /// <param name="applicationIds">The rows' query itself, run as a subquery: no list of identifiers to send.</param>
+    private async Task<Dictionary<Guid, double>> NormalizedScoresAsync(IQueryable<Guid> applicationIds, CancellationToken cancellationToken)
     {
-        if (applicationIds.Count == 0)
-        {
-            return [];
-        }
-
         var reviews = await (
                 from r in db.Reviews.AsNoTracking()
                 where applicationIds.Contains(r.ApplicationId) && r.State == ReviewState.Scored

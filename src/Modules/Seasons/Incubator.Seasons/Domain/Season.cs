@@ -79,7 +79,11 @@ internal sealed class Season : AggregateRoot
 
     public Guid? CohortApprovedBy { get; private set; }
 
-    public int? Capacity => CapacityOverride ?? (CoachingPairCount > 0 ? CoachingPairCount * ProjectsPerCoachingPair : null);
+    public int? Capacity => CapacityOf(CapacityOverride, CoachingPairCount);
+
+    /// <summary>The capacity set by a lead, else six projects per coaching pair formed, else none yet.</summary>
+    public static int? CapacityOf(int? capacityOverride, int coachingPairCount) =>
+        capacityOverride ?? (coachingPairCount > 0 ? coachingPairCount * ProjectsPerCoachingPair : null);
 
     public static Season Plan(Guid programId, SeasonPlan plan, DateTimeOffset now)
     {
