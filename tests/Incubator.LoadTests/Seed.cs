@@ -37,8 +37,10 @@ internal sealed partial class Bench
             Ensure(await admin.PostAsJsonAsync($"/api/seasons/{seasonId}/coaching-pairs", new { coachUserIds = new[] { coaches[2 * p].Id, coaches[(2 * p) + 1].Id } }));
         }
 
-        Ensure(await admin.PutAsJsonAsync($"/api/seasons/{seasonId}/cohort", new { applicationIds = selected }));
-        Ensure(await admin.PostAsync($"/api/seasons/{seasonId}/cohort/approve", null));
+        // Forming pairs changes the season too (its coaching capacity, through the outbox): a lead whose
+        // change meets that one gets a 409 and sends it again, as the page tells them to.
+        await UntilAcceptedAsync(() => admin.PutAsJsonAsync($"/api/seasons/{seasonId}/cohort", new { applicationIds = selected }));
+        await UntilAcceptedAsync(() => admin.PostAsync($"/api/seasons/{seasonId}/cohort/approve", null));
         List<PairBody> formed = [];
         await UntilAsync("the cohort reaches the coaching pairs", async () =>
         {
@@ -165,6 +167,21 @@ internal sealed partial class Bench
         }
 
         return total;
+    }
+
+    private static async Task UntilAcceptedAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await send();
+            if (response.StatusCode != System.Net.HttpStatusCode.Conflict || attempt == 10)
+            {
+                Ensure(response);
+                return;
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     private static async Task UntilAsync(string what, Func<Task<bool>> done, int minutes = 2)

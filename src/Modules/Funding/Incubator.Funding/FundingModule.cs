@@ -3,6 +3,7 @@ using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Web;
 using Incubator.Funding.Persistence;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Funding;
 
@@ -10,6 +11,7 @@ public static class FundingModule
 {
     public static WebApplicationBuilder AddFundingModule(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache();
         builder.Services
             .AddModuleDbContext<FundingDbContext, FundingSqliteDbContext, FundingSqlServerDbContext>(builder.Configuration, FundingDbContext.Module)
             .AddModuleHandlers(typeof(FundingModule).Assembly)

@@ -30,9 +30,9 @@ internal sealed record ReviewBoardCsv(Guid SeasonId, BoardFilter Filter) : IRequ
 
 /// <summary>
 /// The selection committee's list of a season's submitted applications, paged on the server, in a
-/// constant number of SQL commands whatever the season's size: the count, the page (read in the order
-/// of an index on the stored score) and the page's reviews with their reviewers' tallies (for the
-/// normalised score).
+/// constant number of SQL commands whatever the season's size: the count, the page with its scored
+/// reviews (read in the order of an index on the stored score) and the season's reviewers' tallies (for
+/// the normalised score).
 /// </summary>
 internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess access, ICurrentUser user) :
     IRequestHandler<ReviewBoard, PagedResult<BoardRowDto>>,
@@ -56,6 +56,16 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         public int ReviewCount { get; init; }
 
         public bool ReviewedByMe { get; init; }
+
+        /// <summary>Its scored reviews, read with the page in the same command.</summary>
+        public List<ScoredReview> Reviews { get; init; } = [];
+    }
+
+    internal sealed class ScoredReview
+    {
+        public Guid ReviewerUserId { get; init; }
+
+        public double Score { get; init; }
     }
 
     public async Task<PagedResult<BoardRowDto>> Handle(ReviewBoard request, CancellationToken cancellationToken)
@@ -63,17 +73,15 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         var rows = await RowsAsync(request.SeasonId, request.Filter, cancellationToken);
         var paging = PageRequest.Of(request.Filter.Page, request.Filter.PageSize);
         var total = await rows.CountAsync(cancellationToken);
-        var pageQuery = Sorted(rows, request.Filter.Sort).Skip(paging.Skip).Take(paging.PageSize);
-        var page = await pageQuery.ToListAsync(cancellationToken);
-        var normalized = page.Count == 0 ? [] : await NormalizedScoresAsync(pageQuery.Select(r => r.Id), cancellationToken);
+        var page = await Sorted(rows, request.Filter.Sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var normalized = page.Count == 0 ? [] : await NormalizedScoresAsync(request.SeasonId, page, cancellationToken);
         return new PagedResult<BoardRowDto>(page.Select(r => ToDto(r, normalized)).ToList(), paging.Page, paging.PageSize, total);
     }
 
     public async Task<string> Handle(ReviewBoardCsv request, CancellationToken cancellationToken)
     {
-        var query = Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort);
-        var rows = await query.ToListAsync(cancellationToken);
-        var normalized = rows.Count == 0 ? [] : await NormalizedScoresAsync(query.Select(r => r.Id), cancellationToken);
+        var rows = await Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort).ToListAsync(cancellationToken);
+        var normalized = rows.Count == 0 ? [] : await NormalizedScoresAsync(request.SeasonId, rows, cancellationToken);
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(';', L("projet", "project"), L("département", "department"), L("état", "status"),
             L("déposée le", "submitted at"), L("note", "score"), L("note normalisée", "normalized score"), L("évaluations", "reviews"), "id"));
@@ -134,6 +142,8 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
             Score = a.Score,
             ReviewCount = a.ReviewCount,
             ReviewedByMe = db.Reviews.Any(r => r.ApplicationId == a.Id && r.ReviewerUserId == me && r.State != ReviewState.Declared),
+            Reviews = db.Reviews.Where(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored)
+                .Select(r => new ScoredReview { ReviewerUserId = r.ReviewerUserId, Score = r.WeightedScore!.Value }).ToList(),
         });
     }
 
@@ -150,18 +160,14 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     /// Each review's score as a z-score within its reviewer's scores of the season, averaged per
     /// application: a harsh and a lenient reviewer weigh the same.
     /// </summary>
-    /// <param name="applicationIds">The rows' query itself, run as a subquery: no list of identifiers to send.</param>
-    private async Task<Dictionary<Guid, double>> NormalizedScoresAsync(IQueryable<Guid> applicationIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, double>> NormalizedScoresAsync(Guid seasonId, List<Row> rows, CancellationToken cancellationToken)
     {
-        var reviews = await (
-                from r in db.Reviews.AsNoTracking()
-                where applicationIds.Contains(r.ApplicationId) && r.State == ReviewState.Scored
-                join t in db.ReviewerTallies on new { r.SeasonId, r.ReviewerUserId } equals new { t.SeasonId, t.ReviewerUserId }
-                select new { r.ApplicationId, Score = r.WeightedScore!.Value, t.Count, t.Sum, t.SumOfSquares })
-            .ToListAsync(cancellationToken);
-        return reviews
-            .GroupBy(r => r.ApplicationId)
-            .ToDictionary(g => g.Key, g => g.Average(r => ReviewerTally.ZScore(r.Score, r.Count, r.Sum, r.SumOfSquares)));
+        var tallies = await db.ReviewerTallies.AsNoTracking().Where(t => t.SeasonId == seasonId).ToDictionaryAsync(t => t.ReviewerUserId, cancellationToken);
+        return rows
+            .Where(r => r.Reviews.Count > 0)
+            .ToDictionary(r => r.Id, r => r.Reviews.Average(review => tallies.TryGetValue(review.ReviewerUserId, out var t)
+                ? ReviewerTally.ZScore(review.Score, t.Count, t.Sum, t.SumOfSquares)
+                : 0));
     }
 
     private static BoardRowDto ToDto(Row r, Dictionary<Guid, double> normalized) => new(

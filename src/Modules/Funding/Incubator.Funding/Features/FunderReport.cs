@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using Incubator.BuildingBlocks.Application;
@@ -7,6 +8,7 @@ using Incubator.Funding.Persistence;
 using Incubator.Seasons.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using static Incubator.BuildingBlocks.Application.Texts;
 
 namespace Incubator.Funding.Features;
@@ -66,7 +68,7 @@ internal sealed class ApproveFunderReportValidator : AbstractValidator<ApproveFu
 /// Computes the report from the module's own read model in a fixed number of queries (seven), whatever the season's size:
 /// every figure is an aggregate grouped in the database, by department or by project.
 /// </summary>
-internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time) :
+internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, IMemoryCache cache) :
     IRequestHandler<GetFunderReport, FunderReportDto>,
     IRequestHandler<ApproveFunderReport, SnapshotDto>,
     IRequestHandler<ListSnapshots, IReadOnlyList<SnapshotSummaryDto>>,
@@ -77,7 +79,19 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
     public async Task<FunderReportDto> Handle(GetFunderReport request, CancellationToken cancellationToken)
     {
         var season = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
-        return await ComputeAsync(season, cancellationToken);
+
+        // Every lead opening the report sees the same figures: computed once per change of the data (the
+        // stamp) and per language (projects are sorted by name in it), then read from memory in one query.
+        var stamp = await db.ReportStamps.AsNoTracking().Where(s => s.Id == ReportStamp.TheOne).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+        var key = (nameof(FunderReportDto), season.Id, season.Name, stamp, CultureInfo.CurrentCulture.Name);
+        if (cache.TryGetValue(key, out FunderReportDto? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var report = await ComputeAsync(season, cancellationToken);
+        cache.Set(key, report, TimeSpan.FromMinutes(10));
+        return report;
     }
 
     public async Task<SnapshotDto> Handle(ApproveFunderReport request, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Incubator.BuildingBlocks.Messaging;
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Funding.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,38 @@ internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbCon
     public DbSet<ReportMilestone> Milestones => Set<ReportMilestone>();
 
     public DbSet<ReportSnapshot> Snapshots => Set<ReportSnapshot>();
+
+    public DbSet<ReportStamp> ReportStamps => Set<ReportStamp>();
+
+    /// <summary>
+    /// Any save that changes what a funder report reads (the read model, funders, agreements) gives the
+    /// report stamp a new value in the same transaction: a cached report is good while the stamp is the one
+    /// it was computed under, whichever process changed the data.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampIfReportDataChanged();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampIfReportDataChanged();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void StampIfReportDataChanged()
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is not (OutboxMessage or InboxMessage or ReportSnapshot or ReportStamp));
+        if (changed && ChangeTracker.Entries<ReportStamp>().FirstOrDefault() is null)
+        {
+            var stamp = new ReportStamp { Id = ReportStamp.TheOne, Value = Guid.NewGuid() };
+            ReportStamps.Attach(stamp).Property(s => s.Value).IsModified = true;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -126,8 +159,26 @@ internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbCon
             b.HasIndex(x => new { x.SeasonId, x.ApprovedAt });
         });
 
+        modelBuilder.Entity<ReportStamp>(b =>
+        {
+            b.ToTable("ReportStamps");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.HasData(new ReportStamp { Id = ReportStamp.TheOne, Value = Guid.Empty });
+        });
+
         base.OnModelCreating(modelBuilder);
     }
+}
+
+/// <summary>One row whose value changes with every change of what the funder report reads.</summary>
+internal sealed class ReportStamp
+{
+    public const int TheOne = 1;
+
+    public int Id { get; set; }
+
+    public Guid Value { get; set; }
 }
 
 internal sealed class FundingSqliteDbContext(DbContextOptions<FundingSqliteDbContext> options) : FundingDbContext(options);

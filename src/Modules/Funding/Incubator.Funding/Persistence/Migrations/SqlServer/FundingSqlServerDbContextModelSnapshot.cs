@@ -325,6 +325,26 @@ namespace Incubator.Funding.Persistence.Migrations.SqlServer
                     b.ToTable("ReportTrainingSheets", "funding");
                 });
 
+            modelBuilder.Entity("Incubator.Funding.Persistence.ReportStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportStamps", "funding");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Incubator.Funding.Domain.Funder", b =>
                 {
                     b.OwnsMany("Incubator.Funding.Domain.FunderContact", "Contacts", b1 =>

@@ -319,6 +319,26 @@ namespace Incubator.Funding.Persistence.Migrations.Sqlite
                     b.ToTable("ReportTrainingSheets", (string)null);
                 });
 
+            modelBuilder.Entity("Incubator.Funding.Persistence.ReportStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Incubator.Funding.Domain.Funder", b =>
                 {
                     b.OwnsMany("Incubator.Funding.Domain.FunderContact", "Contacts", b1 =>
