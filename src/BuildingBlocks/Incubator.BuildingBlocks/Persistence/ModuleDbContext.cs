@@ -70,8 +70,14 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     private void PrepareForSave()
     {
         ChangeTracker.DetectChanges();
+        BeforeSave();
         BumpVersionsOfChangedAggregates();
         WriteIntegrationEventsToOutbox();
+    }
+
+    /// <summary>A module's own step in every save, once changes are detected and before they are written.</summary>
+    protected virtual void BeforeSave()
+    {
     }
 
     private void WriteIntegrationEventsToOutbox()

@@ -56,42 +56,13 @@ internal static class SqlCommandCount
         public void Add() => Interlocked.Increment(ref _count);
     }
 
+    /// <summary>Every command EF Core prepares for any module's context, sync or async, reader, scalar or not.</summary>
     private sealed class Counter : DbCommandInterceptor
     {
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
         {
             Current.Value?.Add();
             return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Current.Value?.Add();
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Current.Value?.Add();
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Current.Value?.Add();
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Current.Value?.Add();
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Current.Value?.Add();
-            return ValueTask.FromResult(result);
         }
     }
 }

@@ -34,21 +34,8 @@ internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbCon
     /// report stamp a new value in the same transaction: a cached report is good while the stamp is the one
     /// it was computed under, whichever process changed the data.
     /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    protected override void BeforeSave()
     {
-        StampIfReportDataChanged();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        StampIfReportDataChanged();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    private void StampIfReportDataChanged()
-    {
-        ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is not (OutboxMessage or InboxMessage or ReportSnapshot or ReportStamp));
