@@ -89,7 +89,7 @@ public sealed class ReviewTests : IClassFixture<HostFixture>
     [Fact]
     public async Task Given_a_reviewer_When_reading_before_declaring_then_recusing_Then_409s_and_never_a_score()
     {
-        var (_, _, first, _, ids) = await CommitteeAsync(false, "Tiers-lieu");
+        var (seasonId, _, first, second, ids) = await CommitteeAsync(false, "Tiers-lieu");
         var id = ids[0];
 
         var before = await first.GetAsync($"/api/applications/{id}");
@@ -102,6 +102,15 @@ public sealed class ReviewTests : IClassFixture<HostFixture>
         var scoring = await first.PostAsJsonAsync($"/api/applications/{id}/reviews", new { scores = Scores(5, 5, 5, 5, 5), comment = "", conflictOfInterest = false });
         Assert.Equal(HttpStatusCode.Conflict, scoring.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await first.GetAsync($"/api/applications/{id}")).StatusCode);
+
+        // On the board, the recusal counts as handled for the one who recused, and as nobody's score.
+        var mine = (await first.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications"))!.Items.Single();
+        var theirs = (await second.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications"))!.Items.Single();
+        Assert.True(mine.ReviewedByMe);
+        Assert.False(theirs.ReviewedByMe);
+        Assert.Equal(0, mine.ReviewCount);
+        Assert.Null(mine.Score);
+        Assert.Null(mine.NormalizedScore);
     }
 
     [Fact]
@@ -267,7 +276,8 @@ public sealed class ReviewTests : IClassFixture<HostFixture>
         await db.Database.ExecuteSqlAsync($"""
             UPDATE "Applications" SET
               "Score" = (SELECT AVG(r."WeightedScore") FROM "Reviews" AS r WHERE r."ApplicationId" = "Applications"."Id" AND r."State" = 'Scored'),
-              "ReviewCount" = (SELECT COUNT(*) FROM "Reviews" AS r WHERE r."ApplicationId" = "Applications"."Id" AND r."State" = 'Scored')
+              "ReviewCount" = (SELECT COUNT(*) FROM "Reviews" AS r WHERE r."ApplicationId" = "Applications"."Id" AND r."State" = 'Scored'),
+              "ReviewLedger" = (SELECT group_concat(r."ReviewerUserId" || '=' || r."WeightedScore", ';') FROM "Reviews" AS r WHERE r."ApplicationId" = "Applications"."Id" AND r."State" = 'Scored')
             WHERE "SeasonId" = {seasonId}
             """);
         await db.Database.ExecuteSqlAsync($"""

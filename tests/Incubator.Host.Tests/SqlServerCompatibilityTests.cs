@@ -102,6 +102,7 @@ public sealed class SqlServerApplicationsQueryTests
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
 
         Assert.Contains("OFFSET", sql, StringComparison.Ordinal);
+        Assert.Contains("[ReviewLedger]", sql, StringComparison.Ordinal);
         Assert.True(errors.Count == 0, sql + "\n" + string.Join("\n", errors.Select(e => e.Message)));
     }
 }

@@ -72,6 +72,13 @@ public sealed class HostProcess : IDisposable
         throw new TimeoutException($"{dll} was not ready within two minutes.");
     }
 
+    /// <summary>The CPU time the process has used so far, user and system.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The peak resident memory of the process (VmHWM), in MB.</summary>
     public double PeakMemoryMb()
     {

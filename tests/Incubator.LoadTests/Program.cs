@@ -14,9 +14,10 @@ if (args is ["reference", var referenceData])
     return 0;
 }
 
-if (args is ["load", var url, var authorization, var connectionCount])
+if (args is ["load", var url, var authorization, var connectionCount, .. var pid])
 {
-    // A quick look at one URL while looking for a cause: "load <url> <header: value|-> <connections>".
+    // A quick look at one URL while looking for a cause: "load <url> <header: value|-> <connections> [host's pid]".
+    using var host = pid is [var id] ? System.Diagnostics.Process.GetProcessById(int.Parse(id, CultureInfo.InvariantCulture)) : null;
     var target = new Uri(url);
     var connections = int.Parse(connectionCount, CultureInfo.InvariantCulture);
     using var client = Load.Client(new Uri(target.GetLeftPart(UriPartial.Authority)), connections);
@@ -29,7 +30,7 @@ if (args is ["load", var url, var authorization, var connectionCount])
     {
         using var response = await client.GetAsync(target.PathAndQuery);
         return response.IsSuccessStatusCode;
-    });
+    }, host is null ? null : () => { host.Refresh(); return host.TotalProcessorTime; });
     Console.WriteLine(measure);
     return 0;
 }
@@ -121,8 +122,8 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             {
                 var lead = await SignInAsync(address, AdminEmail, 32);
                 boardApi = await Load.RunAsync(32, WarmUp, Duration, async _ =>
-                    (await lead.GetAsync($"/api/seasons/{seeded.Season}/applications?page=1&pageSize=50")).IsSuccessStatusCode);
-                boardPage = await PageLoadAsync(address, leadCookie, $"/applications/review/seasons/{seeded.Season}", 32);
+                    (await lead.GetAsync($"/api/seasons/{seeded.Season}/applications?page=1&pageSize=50")).IsSuccessStatusCode, ours.CpuTime);
+                boardPage = await PageLoadAsync(ours, leadCookie, $"/applications/review/seasons/{seeded.Season}", 32);
             }
 
             if (Runs("coach"))
@@ -130,19 +131,19 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
                 var coachCookie = await PageCookieAsync(address, seeded.Large.CoachEmail);
                 var commands = (await SqlCommandsAsync(address, coachCookie, "/coaching/projects"),
                     await SqlCommandsAsync(address, await PageCookieAsync(address, seeded.Small.CoachEmail), "/coaching/projects"));
-                results["coachProjectsPage"] = Alone(await PageLoadAsync(address, coachCookie, "/coaching/projects", 16), commands);
+                results["coachProjectsPage"] = Alone(await PageLoadAsync(ours, coachCookie, "/coaching/projects", 16), commands);
             }
 
             if (Runs("report"))
             {
                 var commands = (await SqlCommandsAsync(address, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report"),
                     await SqlCommandsAsync(address, leadCookie, $"/funding/seasons/{seeded.Small.SeasonId}/report"));
-                results["funderReport"] = Alone(await PageLoadAsync(address, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report", 16), commands);
+                results["funderReport"] = Alone(await PageLoadAsync(ours, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report", 16), commands);
             }
 
             if (Runs("rush"))
             {
-                (rush, acknowledged, persisted) = await RushAsync(address, seeded.RushSeason, reuse ? Guid.NewGuid().ToString("N")[..6] : "r");
+                (rush, acknowledged, persisted) = await RushAsync(ours, seeded.RushSeason, reuse ? Guid.NewGuid().ToString("N")[..6] : "r");
             }
 
             memory = ours.PeakMemoryMb();
@@ -157,14 +158,14 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             using var client = Load.Client(reference.BaseAddress, 32);
             if (Runs("board"))
             {
-                refApi = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode);
-                refPage = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board/page?season={seeded.Season}")).IsSuccessStatusCode);
+                refApi = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
+                refPage = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board/page?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
             }
 
             if (Runs("rush"))
             {
                 refInsert = await Load.RunAsync(32, WarmUp, TimeSpan.FromSeconds(20), async i =>
-                    (await client.PostAsJsonAsync("/insert", new { projectName = $"Projet {i}" })).StatusCode == HttpStatusCode.Created);
+                    (await client.PostAsJsonAsync("/insert", new { projectName = $"Projet {i}" })).StatusCode == HttpStatusCode.Created, reference.CpuTime);
             }
 
             refMemory = reference.PeakMemoryMb();
@@ -182,6 +183,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             {
                 rps = Round(rush.Rps), p99Ms = Round(rush.P99Ms), errors = rush.Errors, acknowledged, persisted, lost = acknowledged - persisted,
                 refRps = Round(refInsert.Rps), refP99Ms = Round(refInsert.P99Ms), ratio = Round(rush.Rps / refInsert.Rps),
+                cpuMsPerRequest = Round(rush.CpuMsPerRequest), refCpuMsPerRequest = Round(refInsert.CpuMsPerRequest),
             };
         }
 
@@ -194,25 +196,26 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
     {
         rps = Round(ours.Rps), p99Ms = Round(ours.P99Ms), errors = ours.Errors,
         refRps = Round(reference.Rps), refP99Ms = Round(reference.P99Ms), ratio = Round(ours.Rps / reference.Rps),
+        cpuMsPerRequest = Round(ours.CpuMsPerRequest), refCpuMsPerRequest = Round(reference.CpuMsPerRequest),
     };
 
     /// <summary>A page with no reference counterpart: its throughput and p99 at 16 connections, and its SQL commands on both datasets.</summary>
     private static object Alone(Measure measure, (int Large, int Small) commands) => new
     {
-        rps = Round(measure.Rps), p99Ms = Round(measure.P99Ms), errors = measure.Errors,
+        rps = Round(measure.Rps), p99Ms = Round(measure.P99Ms), errors = measure.Errors, cpuMsPerRequest = Round(measure.CpuMsPerRequest),
         sqlCommands = commands.Large, sqlCommandsTenTimesSmaller = commands.Small, constant = commands.Large == commands.Small,
     };
 
-    private static async Task<Measure> PageLoadAsync(Uri address, string cookie, string path, int connections)
+    private static async Task<Measure> PageLoadAsync(HostProcess host, string cookie, string path, int connections)
     {
-        using var pages = Load.Client(address, connections);
+        using var pages = Load.Client(host.BaseAddress, connections);
         return await Load.RunAsync(connections, WarmUp, Duration, async _ =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Add("Cookie", cookie);
             using var response = await pages.SendAsync(request);
             return response.StatusCode == HttpStatusCode.OK;
-        });
+        }, host.CpuTime);
     }
 
     /// <summary>The SQL commands one request ran, as the host counts them (<c>X-Sql-Commands</c>), on its second call (the first may fill caches).</summary>
@@ -301,8 +304,9 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
     }
 
     /// <summary>Applicants each create then submit applications as fast as answered, for 20 seconds; both requests count.</summary>
-    private async Task<(Measure Measure, int Acknowledged, int Persisted)> RushAsync(Uri address, Guid seasonId, string tag)
+    private async Task<(Measure Measure, int Acknowledged, int Persisted)> RushAsync(HostProcess host, Guid seasonId, string tag)
     {
+        var address = host.BaseAddress;
         const int connections = 32;
         var people = new List<HttpClient>();
         for (var i = 0; i < connections; i++)
@@ -333,7 +337,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             }
 
             return created.StatusCode == HttpStatusCode.Created;
-        });
+        }, host.CpuTime);
         var persisted = 0;
         var mine = new HashSet<Guid>();
         foreach (var person in people)

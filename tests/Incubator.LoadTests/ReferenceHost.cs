@@ -21,6 +21,8 @@ public sealed class BoardRow
     public double? Score { get; set; }
 
     public int ReviewCount { get; set; }
+
+    public string? ReviewLedger { get; set; }
 }
 
 public sealed record BoardPage(IReadOnlyList<BoardRow> Items, int Page, int PageSize, int Total);
@@ -39,13 +41,16 @@ public sealed class BoardDb(DbContextOptions<BoardDb> options) : DbContext(optio
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<BoardRow>().HasNoKey().ToView(null);
 
-    /// <summary>The review board's query: the count, then page 1 of 50 by the stored score (unscored last), on the real host's index.</summary>
+    /// <summary>
+    /// The review board's query: the count, then page 1 of 50 by the stored score (unscored last), on the real
+    /// host's index, with the columns the board reads (its stored score, review count and review ledger).
+    /// </summary>
     public async Task<BoardPage> PageAsync(Guid seasonId, CancellationToken cancellationToken)
     {
         var total = await Database.SqlQueryRaw<int>(
             "SELECT COUNT(*) AS \"Value\" FROM \"Applications\" WHERE \"SeasonId\" = {0} AND \"Status\" <> 'Draft'", seasonId).SingleAsync(cancellationToken);
         var items = await Set<BoardRow>().FromSqlRaw("""
-            SELECT a."Id", a."ProjectName", a."Status", a."DepartmentCode", a."SubmittedAt", a."Score", a."ReviewCount"
+            SELECT a."Id", a."ProjectName", a."Status", a."DepartmentCode", a."SubmittedAt", a."Score", a."ReviewCount", a."ReviewLedger"
             FROM "Applications" AS a
             WHERE a."SeasonId" = {0} AND a."Status" <> 'Draft'
             ORDER BY a."Score" DESC, a."SubmittedAt", a."Id"

@@ -272,6 +272,12 @@ internal sealed class Application : AggregateRoot
 
     public int ReviewCount { get; private set; }
 
+    /// <summary>
+    /// Its reviews other than bare declarations, as the board reads them (see <see cref="Domain.ReviewLedger"/>):
+    /// written with <see cref="Score"/>, so the board reads a page of applications without joining their reviews.
+    /// </summary>
+    public string? ReviewLedger { get; private set; }
+
     /// <summary>Kept by the program once its cohort is approved: its project is accompanied and reported to funders.</summary>
     public bool InCohort { get; private set; }
 

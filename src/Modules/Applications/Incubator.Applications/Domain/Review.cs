@@ -117,3 +117,40 @@ internal sealed class ReviewerTally
         return deviation < 1e-9 ? 0 : (score - mean) / deviation;
     }
 }
+
+/// <summary>
+/// An application's reviews in one short text, kept on the application: per reviewer who scored or recused,
+/// <c>reviewer=score</c> or <c>reviewer</c>, separated by <c>;</c>. The board needs no more to say which
+/// applications the reader reviewed and to normalise scores.
+/// </summary>
+internal static class ReviewLedger
+{
+    public static string? Format(IEnumerable<(Guid Reviewer, double? Score)> entries)
+    {
+        var text = string.Join(';', entries.Select(e => e.Score is { } score
+            ? $"{e.Reviewer:D}={score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"
+            : e.Reviewer.ToString("D")));
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>Reads a ledger written by <see cref="Format"/> or by the migrations' SQL (upper-case identifiers, SQL Server's float notation).</summary>
+    public static List<(Guid Reviewer, double? Score)> Parse(string? ledger)
+    {
+        var entries = new List<(Guid, double?)>(4);
+        if (string.IsNullOrEmpty(ledger))
+        {
+            return entries;
+        }
+
+        foreach (var range in ledger.AsSpan().Split(';'))
+        {
+            var entry = ledger.AsSpan(range);
+            var equals = entry.IndexOf('=');
+            entries.Add(equals < 0
+                ? (Guid.Parse(entry), null)
+                : (Guid.Parse(entry[..equals]), double.Parse(entry[(equals + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return entries;
+    }
+}

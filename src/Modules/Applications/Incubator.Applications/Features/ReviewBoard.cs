@@ -30,15 +30,19 @@ internal sealed record ReviewBoardCsv(Guid SeasonId, BoardFilter Filter) : IRequ
 
 /// <summary>
 /// The selection committee's list of a season's submitted applications, paged on the server, in a
-/// constant number of SQL commands whatever the season's size: the count, the page with its scored
-/// reviews (read in the order of an index on the stored score) and the season's reviewers' tallies (for
-/// the normalised score).
+/// constant number of SQL commands whatever the season's size: the count, the page (read in the order of
+/// an index on the stored score) and, when the page holds scored reviews, the season's reviewer tallies.
 /// </summary>
+/// <remarks>
+/// Each application carries its review ledger (who scored what, who recused), kept when a review is written:
+/// the page reads applications alone. Joining the page to its reviews cost six times the page's own SQL,
+/// and EF Core's shaper for a collection created delegates for every row it read.
+/// </remarks>
 internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess access, ICurrentUser user) :
     IRequestHandler<ReviewBoard, PagedResult<BoardRowDto>>,
     IRequestHandler<ReviewBoardCsv, string>
 {
-    /// <summary>A board line as SQL computes it; member-initialised so that EF Core can sort on its members.</summary>
+    /// <summary>A board line as SQL reads it; member-initialised so that EF Core can sort on its members.</summary>
     internal sealed class Row
     {
         public Guid Id { get; init; }
@@ -55,17 +59,7 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
 
         public int ReviewCount { get; init; }
 
-        public bool ReviewedByMe { get; init; }
-
-        /// <summary>Its scored reviews, read with the page in the same command.</summary>
-        public List<ScoredReview> Reviews { get; init; } = [];
-    }
-
-    internal sealed class ScoredReview
-    {
-        public Guid ReviewerUserId { get; init; }
-
-        public double Score { get; init; }
+        public string? ReviewLedger { get; init; }
     }
 
     public async Task<PagedResult<BoardRowDto>> Handle(ReviewBoard request, CancellationToken cancellationToken)
@@ -74,18 +68,16 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         var paging = PageRequest.Of(request.Filter.Page, request.Filter.PageSize);
         var total = await rows.CountAsync(cancellationToken);
         var page = await Sorted(rows, request.Filter.Sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        var normalized = page.Count == 0 ? [] : await NormalizedScoresAsync(request.SeasonId, page, cancellationToken);
-        return new PagedResult<BoardRowDto>(page.Select(r => ToDto(r, normalized)).ToList(), paging.Page, paging.PageSize, total);
+        return new PagedResult<BoardRowDto>(await ToDtosAsync(request.SeasonId, page, cancellationToken), paging.Page, paging.PageSize, total);
     }
 
     public async Task<string> Handle(ReviewBoardCsv request, CancellationToken cancellationToken)
     {
         var rows = await Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort).ToListAsync(cancellationToken);
-        var normalized = rows.Count == 0 ? [] : await NormalizedScoresAsync(request.SeasonId, rows, cancellationToken);
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(';', L("projet", "project"), L("département", "department"), L("état", "status"),
             L("déposée le", "submitted at"), L("note", "score"), L("note normalisée", "normalized score"), L("évaluations", "reviews"), "id"));
-        foreach (var row in rows.Select(r => ToDto(r, normalized)))
+        foreach (var row in await ToDtosAsync(request.SeasonId, rows, cancellationToken))
         {
             csv.AppendLine(string.Join(';',
                 Cell(row.ProjectName), Cell(row.DepartmentCode), Cell(row.Status),
@@ -141,9 +133,7 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
             SubmittedAt = a.SubmittedAt,
             Score = a.Score,
             ReviewCount = a.ReviewCount,
-            ReviewedByMe = db.Reviews.Any(r => r.ApplicationId == a.Id && r.ReviewerUserId == me && r.State != ReviewState.Declared),
-            Reviews = db.Reviews.Where(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored)
-                .Select(r => new ScoredReview { ReviewerUserId = r.ReviewerUserId, Score = r.WeightedScore!.Value }).ToList(),
+            ReviewLedger = a.ReviewLedger,
         });
     }
 
@@ -157,22 +147,30 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     };
 
     /// <summary>
-    /// Each review's score as a z-score within its reviewer's scores of the season, averaged per
-    /// application: a harsh and a lenient reviewer weigh the same.
+    /// The board's lines: whether the reader scored or recused, from each application's ledger, and its
+    /// normalised score, the mean over its scored reviews of each score as a z-score within its reviewer's
+    /// scores of the season (a harsh and a lenient reviewer weigh the same).
     /// </summary>
-    private async Task<Dictionary<Guid, double>> NormalizedScoresAsync(Guid seasonId, List<Row> rows, CancellationToken cancellationToken)
+    private async Task<List<BoardRowDto>> ToDtosAsync(Guid seasonId, List<Row> rows, CancellationToken cancellationToken)
     {
-        var tallies = await db.ReviewerTallies.AsNoTracking().Where(t => t.SeasonId == seasonId).ToDictionaryAsync(t => t.ReviewerUserId, cancellationToken);
-        return rows
-            .Where(r => r.Reviews.Count > 0)
-            .ToDictionary(r => r.Id, r => r.Reviews.Average(review => tallies.TryGetValue(review.ReviewerUserId, out var t)
-                ? ReviewerTally.ZScore(review.Score, t.Count, t.Sum, t.SumOfSquares)
-                : 0));
+        var me = user.RequiredId();
+        var ledgers = rows.Select(r => ReviewLedger.Parse(r.ReviewLedger)).ToList();
+        var tallies = ledgers.Any(l => l.Any(e => e.Score is not null))
+            ? await db.ReviewerTallies.AsNoTracking().Where(t => t.SeasonId == seasonId).ToDictionaryAsync(t => t.ReviewerUserId, cancellationToken)
+            : [];
+        return rows.Select((r, i) =>
+        {
+            var scored = ledgers[i].Where(e => e.Score is not null).ToList();
+            double? normalized = scored.Count == 0 ? null : scored.Average(e => tallies.TryGetValue(e.Reviewer, out var t)
+                ? ReviewerTally.ZScore(e.Score!.Value, t.Count, t.Sum, t.SumOfSquares)
+                : 0);
+            return ToDto(r, normalized, ledgers[i].Any(e => e.Reviewer == me));
+        }).ToList();
     }
 
-    private static BoardRowDto ToDto(Row r, Dictionary<Guid, double> normalized) => new(
+    private static BoardRowDto ToDto(Row r, double? normalized, bool reviewedByMe) => new(
         r.Id, r.ProjectName, r.Status.ToString(), r.Score is { } s ? Math.Round(s, 2) : null,
-        normalized.TryGetValue(r.Id, out var z) ? Math.Round(z, 2) : null, r.ReviewCount, r.DepartmentCode, r.SubmittedAt, r.ReviewedByMe);
+        normalized is { } z ? Math.Round(z, 2) : null, r.ReviewCount, r.DepartmentCode, r.SubmittedAt, reviewedByMe);
 
     private static string Cell(string? value)
     {

@@ -152,8 +152,23 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
 
         review = Review.Declare(application.Id, application.SeasonId, user.RequiredId(), request.ConflictOfInterest, time.GetUtcNow());
         db.Reviews.Add(review);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveWithLedgerAsync(review, cancellationToken);
         return ToDto(review);
+    }
+
+    /// <summary>A recusal shows on the board (the application's ledger); a bare declaration does not.</summary>
+    private async Task SaveWithLedgerAsync(Review review, CancellationToken cancellationToken)
+    {
+        if (review.State != ReviewState.Recused)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await ScoreKeeper.LedgerAsync(db, review.ApplicationId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<ReviewDto> Handle(SubmitReview request, CancellationToken cancellationToken)
@@ -175,7 +190,7 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
 
         if (request.Input.ConflictOfInterest == true)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveWithLedgerAsync(review, cancellationToken);
             return ToDto(review);
         }
 
@@ -232,5 +247,24 @@ internal static class ScoreKeeper
             db.ReviewerTallies.Add(new ReviewerTally(seasonId, reviewerId) { Count = count, Sum = sum, SumOfSquares = squares });
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await LedgerAsync(db, applicationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rewrites the application's review ledger from its reviews. Called inside the transaction that has
+    /// just written a review: that write took the database's write lock (SQLite) or the review row's lock (SQL
+    /// Server) first, so a review saved at the same moment by another reviewer is either seen here or
+    /// rewrites the ledger after this one.
+    /// </summary>
+    public static async Task LedgerAsync(ApplicationsDbContext db, Guid applicationId, CancellationToken cancellationToken)
+    {
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => r.ApplicationId == applicationId && r.State != ReviewState.Declared)
+            .OrderBy(r => r.ReviewerUserId)
+            .Select(r => new { r.ReviewerUserId, r.State, r.WeightedScore })
+            .ToListAsync(cancellationToken);
+        var ledger = ReviewLedger.Format(reviews.Select(r => (r.ReviewerUserId, r.State == ReviewState.Scored ? r.WeightedScore : null)));
+        await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ReviewLedger, ledger), cancellationToken);
     }
 }

@@ -82,6 +82,9 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                     b.Property<int>("ReviewCount")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReviewLedger")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<double?>("Score")
                         .HasColumnType("float");
 

@@ -76,6 +76,9 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     b.Property<int>("ReviewCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewLedger")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Score")
                         .HasColumnType("REAL");
 
