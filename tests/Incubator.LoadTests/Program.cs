@@ -41,7 +41,8 @@ while (!File.Exists(Path.Combine(root, "Incubator.sln")))
     root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository.");
 }
 
-var hostDll = Path.Combine(root, "src/Host/Incubator.Host/bin/Release/net10.0/Incubator.Host.dll");
+// build/bench.sh publishes the host here (Release, linux-x64, ReadyToRun), as it is deployed.
+var hostDll = Path.Combine(root, "artifacts/bench/host/Incubator.Host.dll");
 var selfDll = typeof(Bench).Assembly.Location;
 var output = Path.Combine(root, "artifacts/bench");
 var data = Path.Combine(output, "data");

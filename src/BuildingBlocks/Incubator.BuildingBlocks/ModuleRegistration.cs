@@ -77,25 +77,31 @@ public static class ModuleRegistration
         services.AddIncubatorMediator();
         services.AddKeyedSingleton(module, (sp, _) => new OutboxSignalInterceptor(module, sp.GetRequiredService<IOutboxSignal>()));
         services.TryAddScoped<ExpectedVersion>();
-        services.TryAddScoped<ExpectedVersionInterceptor>();
+        services.TryAddSingleton<ExpectedVersionInterceptor>();
         var pragmas = new SqlitePragmas(database.SqliteBusyTimeoutMs);
 
+        // Contexts come from a pool: their options and EF Core's services for them are built once, not per
+        // request (a profile of the review board showed a context's start as 7 % of a request). Everything
+        // they are configured with is therefore a singleton; what is per request (the version the person
+        // saw) is handed to the context when a scope takes it.
         if (database.Provider == DatabaseProvider.SqlServer)
         {
             var connectionString = database.SqlServerConnectionString
                 ?? throw new InvalidOperationException("ConnectionStrings:Incubator is required when Incubator:Database:Provider is SqlServer.");
-            services.AddDbContext<TContext, TSqlServer>((sp, o) => o
+            services.AddPooledDbContextFactory<TSqlServer>((sp, o) => o
                 .UseSqlServer(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
                 .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddScoped<TContext>(Lease<TSqlServer>);
         }
         else
         {
             var connectionString = database.SqliteConnectionString(module);
-            services.AddDbContext<TContext, TSqlite>((sp, o) => o
+            services.AddPooledDbContextFactory<TSqlite>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors(pragmas, sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddScoped<TContext>(Lease<TSqlite>);
         }
 
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
@@ -110,8 +116,24 @@ public static class ModuleRegistration
         return services;
     }
 
-    /// <summary>Applies every module's migrations; on SQLite, switches each file to WAL once.</summary>
-    public static async Task MigrateModuleDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>A context from the pool for this scope (returned to the pool when the scope disposes it).</summary>
+    private static TImplementation Lease<TImplementation>(IServiceProvider services)
+        where TImplementation : DbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TImplementation>>().CreateDbContext();
+        if (context is ModuleDbContext moduleContext)
+        {
+            moduleContext.ExpectedVersion = services.GetRequiredService<ExpectedVersion>();
+        }
+
+        return context;
+    }
+
+    /// <summary>
+    /// Applies every module's migrations; on SQLite, switches each file to WAL once. <paramref name="then"/> runs
+    /// for each module as soon as its own database is ready, while the others are still being checked.
+    /// </summary>
+    public static async Task MigrateModuleDatabasesAsync(this IServiceProvider services, Func<ModuleDatabase, Task>? then = null, CancellationToken cancellationToken = default)
     {
         var database = services.GetRequiredService<DatabaseOptions>();
         if (database.Provider == DatabaseProvider.Sqlite)
@@ -142,6 +164,10 @@ public static class ModuleRegistration
             }
 
             logger.LogInformation("Database of module {Module} is up to date", module.Module);
+            if (then is not null)
+            {
+                await then(module);
+            }
         }, cancellationToken)));
     }
 }

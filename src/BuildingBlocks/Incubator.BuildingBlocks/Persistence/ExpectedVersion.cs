@@ -14,8 +14,11 @@ public sealed class ExpectedVersion
     public Guid? Value { get; set; }
 }
 
-/// <summary>Applies <see cref="ExpectedVersion"/> when a save changes exactly one aggregate.</summary>
-public sealed class ExpectedVersionInterceptor(ExpectedVersion expected) : SaveChangesInterceptor
+/// <summary>
+/// Applies the request's <see cref="ExpectedVersion"/> (handed to the context when the request's scope takes it
+/// from the pool) when a save changes exactly one aggregate.
+/// </summary>
+public sealed class ExpectedVersionInterceptor : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -29,9 +32,9 @@ public sealed class ExpectedVersionInterceptor(ExpectedVersion expected) : SaveC
         return ValueTask.FromResult(result);
     }
 
-    private void Apply(DbContext? context)
+    private static void Apply(DbContext? context)
     {
-        if (expected.Value is not { } version || context is null)
+        if (context is not ModuleDbContext { ExpectedVersion.Value: { } version })
         {
             return;
         }

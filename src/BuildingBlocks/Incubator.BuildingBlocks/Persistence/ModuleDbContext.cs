@@ -19,6 +19,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>True once this context has saved outbox messages; read by <see cref="OutboxSignalInterceptor"/>.</summary>
     internal bool WroteOutboxMessages { get; set; }
 
+    /// <summary>The version the person saw, for the scope that holds this (pooled) context; see <see cref="ExpectedVersionInterceptor"/>.</summary>
+    internal ExpectedVersion? ExpectedVersion { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
