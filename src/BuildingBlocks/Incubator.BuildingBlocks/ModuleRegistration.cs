@@ -75,7 +75,8 @@ public static class ModuleRegistration
         services.TryAddSingleton(database);
         services.TryAddSingleton<IFileStore, LocalFileStore>();
         services.AddIncubatorMediator();
-        services.AddKeyedSingleton(module, (sp, _) => new OutboxSignalInterceptor(module, sp.GetRequiredService<IOutboxSignal>()));
+        var gate = new OutboxGate();
+        services.AddKeyedSingleton(module, (sp, _) => new OutboxSignalInterceptor(module, sp.GetRequiredService<IOutboxSignal>(), gate));
         services.TryAddScoped<ExpectedVersion>();
         services.TryAddSingleton<ExpectedVersionInterceptor>();
         var pragmas = new SqlitePragmas(database.SqliteBusyTimeoutMs);
@@ -109,7 +110,7 @@ public static class ModuleRegistration
         if (typeof(ModuleDbContext).IsAssignableFrom(typeof(TContext)))
         {
             var processorType = typeof(OutboxProcessor<>).MakeGenericType(typeof(TContext));
-            services.AddKeyedSingleton(module, new OutboxGate());
+            services.AddKeyedSingleton(module, gate);
             services.AddScoped(typeof(IScheduledJob), sp => ActivatorUtilities.CreateInstance(sp, processorType, module, sp.GetRequiredKeyedService<OutboxGate>(module)));
         }
 

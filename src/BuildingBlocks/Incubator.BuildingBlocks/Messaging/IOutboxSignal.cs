@@ -17,8 +17,8 @@ internal sealed class NoOutboxSignal : IOutboxSignal
     }
 }
 
-/// <summary>Signals after the data and its outbox rows are committed, never before.</summary>
-internal sealed class OutboxSignalInterceptor(string module, IOutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+/// <summary>Signals after the data and its outbox rows are committed, never before, unless a sweep already going or queued will read them.</summary>
+internal sealed class OutboxSignalInterceptor(string module, IOutboxSignal signal, OutboxGate gate) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -54,7 +54,10 @@ internal sealed class OutboxSignalInterceptor(string module, IOutboxSignal signa
         if (context is ModuleDbContext { WroteOutboxMessages: true } moduleContext)
         {
             moduleContext.WroteOutboxMessages = false;
-            signal.MessagesWritten(module);
+            if (gate.Ask())
+            {
+                signal.MessagesWritten(module);
+            }
         }
     }
 }

@@ -14,11 +14,40 @@ internal sealed class OutboxGate
     private const int Running = 1;
     private const int Asked = 2;
     private int _state;
+    private int _queued;
+
+    /// <summary>
+    /// After a commit that wrote outbox messages: true when a run must be queued; false when a run is going
+    /// (it goes round again for them) or one is already queued and has not started (it will read them). A
+    /// rush of commits then queues one job, not one per commit. Were a queued run lost, the sweep's own
+    /// schedule (every 5 s) clears this.
+    /// </summary>
+    public bool Ask()
+    {
+        while (true)
+        {
+            switch (Volatile.Read(ref _state))
+            {
+                case Asked:
+                    return false;
+                case Running when Interlocked.CompareExchange(ref _state, Asked, Running) == Running:
+                    return false;
+                case Running:
+                    continue; // the runner has just left or been asked: look again
+                default:
+                    return Interlocked.Exchange(ref _queued, 1) == 0;
+            }
+        }
+    }
 
     /// <summary>True when the caller is now the one running; false when a run is going and will go round again for it.</summary>
-    public bool Enter() =>
-        Interlocked.CompareExchange(ref _state, Running, Idle) == Idle
-        || Interlocked.Exchange(ref _state, Asked) == Idle; // the runner left meanwhile: run (one round more)
+    public bool Enter()
+    {
+        var entered = Interlocked.CompareExchange(ref _state, Running, Idle) == Idle
+            || Interlocked.Exchange(ref _state, Asked) == Idle; // the runner left meanwhile: run (one round more)
+        Interlocked.Exchange(ref _queued, 0); // what was committed before now, this run (or the one going) reads
+        return entered;
+    }
 
     /// <summary>Called by the runner after a round: true (and running again) when someone asked meanwhile, else idle.</summary>
     public bool GoRoundAgain()
