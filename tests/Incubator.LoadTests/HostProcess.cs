@@ -73,10 +73,13 @@ public sealed class HostProcess : IDisposable
     }
 
     /// <summary>The CPU time the process has used so far, user and system.</summary>
-    public TimeSpan CpuTime()
+    public TimeSpan CpuTime() => CpuTimeOf(_process);
+
+    /// <summary>The CPU time a process has used so far, user and system (read again at each call).</summary>
+    public static TimeSpan CpuTimeOf(Process process)
     {
-        _process.Refresh();
-        return _process.TotalProcessorTime;
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>The peak resident memory of the process (VmHWM), in MB.</summary>

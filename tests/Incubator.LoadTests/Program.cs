@@ -30,7 +30,7 @@ if (args is ["load", var url, var authorization, var connectionCount, .. var pid
     {
         using var response = await client.GetAsync(target.PathAndQuery);
         return response.IsSuccessStatusCode;
-    }, host is null ? null : () => { host.Refresh(); return host.TotalProcessorTime; });
+    }, host is null ? null : () => HostProcess.CpuTimeOf(host));
     Console.WriteLine(measure);
     return 0;
 }

@@ -167,7 +167,7 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await ScoreKeeper.LedgerAsync(db, review.ApplicationId, cancellationToken);
+        await ScoreKeeper.ReviewsChangedAsync(db, review.ApplicationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -220,19 +220,14 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
 }
 
 /// <summary>
-/// Keeps what the review board sorts and normalises on, in the transaction that scores a review: the
-/// application's mean score and review count, recomputed from its reviews, and the reviewer's tally for
-/// the season, moved by the difference (atomic in SQL, so two reviews scored at once both count).
+/// Keeps what the review board sorts and normalises on, in the transaction that scores or recuses: the
+/// application's mean score, review count and ledger, recomputed from its reviews, and the reviewer's tally
+/// for the season, moved by the difference (atomic in SQL, so two reviews scored at once both count).
 /// </summary>
 internal static class ScoreKeeper
 {
     public static async Task ReviewScoredAsync(ApplicationsDbContext db, Review review, double? before, CancellationToken cancellationToken)
     {
-        var applicationId = review.ApplicationId;
-        await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.Score, a => db.Reviews.Where(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored).Average(r => r.WeightedScore))
-            .SetProperty(a => a.ReviewCount, a => db.Reviews.Count(r => r.ApplicationId == a.Id && r.State == ReviewState.Scored)), cancellationToken);
-
         var score = review.WeightedScore!.Value;
         var count = before is null ? 1 : 0;
         var sum = score - (before ?? 0);
@@ -248,23 +243,28 @@ internal static class ScoreKeeper
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await LedgerAsync(db, applicationId, cancellationToken);
+        await ReviewsChangedAsync(db, review.ApplicationId, cancellationToken);
     }
 
     /// <summary>
-    /// Rewrites the application's review ledger from its reviews. Called inside the transaction that has
-    /// just written a review: that write took the database's write lock (SQLite) or the review row's lock (SQL
-    /// Server) first, so a review saved at the same moment by another reviewer is either seen here or
-    /// rewrites the ledger after this one.
+    /// Rewrites the application's stored score, review count and review ledger from its reviews, read once,
+    /// in one UPDATE. Called inside the transaction that has just written a review: that write took the
+    /// database's write lock (SQLite) or the review row's lock (SQL Server) first, so a review saved at the
+    /// same moment by another reviewer is either seen here or rewrites them after this one.
     /// </summary>
-    public static async Task LedgerAsync(ApplicationsDbContext db, Guid applicationId, CancellationToken cancellationToken)
+    public static async Task ReviewsChangedAsync(ApplicationsDbContext db, Guid applicationId, CancellationToken cancellationToken)
     {
         var reviews = await db.Reviews.AsNoTracking()
             .Where(r => r.ApplicationId == applicationId && r.State != ReviewState.Declared)
             .OrderBy(r => r.ReviewerUserId)
-            .Select(r => new { r.ReviewerUserId, r.State, r.WeightedScore })
+            .Select(r => new { r.ReviewerUserId, Score = r.State == ReviewState.Scored ? r.WeightedScore : null })
             .ToListAsync(cancellationToken);
-        var ledger = ReviewLedger.Format(reviews.Select(r => (r.ReviewerUserId, r.State == ReviewState.Scored ? r.WeightedScore : null)));
-        await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ReviewLedger, ledger), cancellationToken);
+        var scores = reviews.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToList();
+        double? mean = scores.Count == 0 ? null : scores.Average();
+        var ledger = ReviewLedger.Format(reviews.Select(r => (r.ReviewerUserId, r.Score)));
+        await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Score, mean)
+            .SetProperty(a => a.ReviewCount, scores.Count)
+            .SetProperty(a => a.ReviewLedger, ledger), cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                 type: "nvarchar(max)",
                 nullable: true);
 
-            // Reviews written before this migration: each application's ledger, as ScoreKeeper.LedgerAsync writes it (style 3: every digit of the float).
+            // Reviews written before this migration: each application's ledger, as ScoreKeeper.ReviewsChangedAsync writes it (style 3: every digit of the float).
             migrationBuilder.Sql(@"UPDATE [applications].[Applications] SET [ReviewLedger] = (SELECT STRING_AGG(CONVERT(nvarchar(max), CONVERT(nvarchar(36), r.[ReviewerUserId]) + CASE WHEN r.[State] = N'Scored' THEN N'=' + CONVERT(nvarchar(30), r.[WeightedScore], 3) ELSE N'' END), N';') FROM [applications].[Reviews] AS r WHERE r.[ApplicationId] = [applications].[Applications].[Id] AND r.[State] <> N'Declared');");
         }
 

@@ -16,7 +16,7 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
-            // Reviews written before this migration: each application's ledger, as ScoreKeeper.LedgerAsync writes it.
+            // Reviews written before this migration: each application's ledger, as ScoreKeeper.ReviewsChangedAsync writes it.
             migrationBuilder.Sql(@"UPDATE ""Applications"" SET ""ReviewLedger"" = (SELECT group_concat(r.""ReviewerUserId"" || CASE WHEN r.""State"" = 'Scored' THEN '=' || r.""WeightedScore"" ELSE '' END, ';') FROM ""Reviews"" AS r WHERE r.""ApplicationId"" = ""Applications"".""Id"" AND r.""State"" <> 'Declared');");
         }
 
