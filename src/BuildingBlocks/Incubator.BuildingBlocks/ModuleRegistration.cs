@@ -38,6 +38,8 @@ public static class ModuleRegistration
         services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddScoped<ScheduledJobRunner>();
+        services.TryAddScoped<DeliveryBatch>();
+        services.TryAddSingleton<DeliveryLock>();
         return services;
     }
 
@@ -80,6 +82,8 @@ public static class ModuleRegistration
         services.TryAddScoped<ExpectedVersion>();
         services.TryAddSingleton<ExpectedVersionInterceptor>();
         var pragmas = new SqlitePragmas(database.SqliteBusyTimeoutMs);
+        var writeGate = database.Provider == DatabaseProvider.Sqlite ? new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMs)) : null;
+        services.TryAddSingleton<SqliteWriteGateInterceptor>();
 
         // Contexts come from a pool: their options and EF Core's services for them are built once, not per
         // request (a profile of the review board showed a context's start as 7 % of a request). Everything
@@ -93,16 +97,16 @@ public static class ModuleRegistration
                 .UseSqlServer(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
                 .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
-            services.AddScoped<TContext>(Lease<TSqlServer>);
+            services.AddScoped<TContext>(sp => Lease<TSqlServer>(sp, null));
         }
         else
         {
             var connectionString = database.SqliteConnectionString(module);
             services.AddPooledDbContextFactory<TSqlite>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(pragmas, sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
+                .AddInterceptors(pragmas, sp.GetRequiredService<SqliteWriteGateInterceptor>(), sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
-            services.AddScoped<TContext>(Lease<TSqlite>);
+            services.AddScoped<TContext>(sp => Lease<TSqlite>(sp, writeGate));
         }
 
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
@@ -118,13 +122,15 @@ public static class ModuleRegistration
     }
 
     /// <summary>A context from the pool for this scope (returned to the pool when the scope disposes it).</summary>
-    private static TImplementation Lease<TImplementation>(IServiceProvider services)
+    private static TImplementation Lease<TImplementation>(IServiceProvider services, SqliteWriteGate? writeGate)
         where TImplementation : DbContext
     {
         var context = services.GetRequiredService<IDbContextFactory<TImplementation>>().CreateDbContext();
         if (context is ModuleDbContext moduleContext)
         {
             moduleContext.ExpectedVersion = services.GetRequiredService<ExpectedVersion>();
+            moduleContext.WriteGate = writeGate;
+            moduleContext.Batch = services.GetRequiredService<DeliveryBatch>();
         }
 
         return context;

@@ -17,7 +17,10 @@ internal sealed class NoOutboxSignal : IOutboxSignal
     }
 }
 
-/// <summary>Signals after the data and its outbox rows are committed, never before, unless a sweep already going or queued will read them.</summary>
+/// <summary>
+/// Signals after the data and its outbox rows are committed, never before, unless a sweep already going or queued
+/// will read them; and runs the context's <see cref="ModuleDbContext.AfterCommit"/> actions at the same point.
+/// </summary>
 internal sealed class OutboxSignalInterceptor(string module, IOutboxSignal signal, OutboxGate gate) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -51,6 +54,7 @@ internal sealed class OutboxSignalInterceptor(string module, IOutboxSignal signa
 
     private void Signal(DbContext? context)
     {
+        (context as ModuleDbContext)?.RunAfterCommit();
         if (context is ModuleDbContext { WroteOutboxMessages: true } moduleContext)
         {
             moduleContext.WroteOutboxMessages = false;

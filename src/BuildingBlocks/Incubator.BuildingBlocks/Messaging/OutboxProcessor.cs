@@ -64,14 +64,24 @@ internal sealed class OutboxGate
     public void Leave() => Interlocked.Exchange(ref _state, Idle);
 }
 
+/// <summary>
+/// One outbox batch delivers at a time in this process: a batch holds a transaction, and the write gate, on every
+/// database its handlers write (see <see cref="DeliveryBatch"/>); two batches of different modules taking the same two
+/// files in opposite orders would otherwise wait on each other.
+/// </summary>
+public sealed class DeliveryLock
+{
+    internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+}
+
 public static class OutboxJobs
 {
     public static string IdFor(string module) => $"outbox:{module}";
 }
 
 /// <summary>
-/// The outbox sweep of one module: publishes pending messages through MediatR, each in its own
-/// scope, and records success or the error with a retry time, once per batch. Within one process a
+/// The outbox sweep of one module: publishes pending messages through MediatR, a batch at a time in one scope
+/// (<see cref="DeliveryBatch"/>), and records success or the error with a retry time, once per batch. Within one process a
 /// module's sweep runs alone: a run asked for while one is going makes that one go round again instead
 /// of dispatching the same messages a second time (every commit asks for a run, so a rush of
 /// submissions would otherwise run several sweeps over the same batch). Two processes running it at
@@ -80,6 +90,7 @@ public static class OutboxJobs
 internal sealed partial class OutboxProcessor<TDb>(
     string module,
     OutboxGate gate,
+    DeliveryLock deliveryLock,
     IServiceScopeFactory scopeFactory,
     TimeProvider time,
     ILogger<OutboxProcessor<TDb>> logger) : IScheduledJob
@@ -125,32 +136,75 @@ internal sealed partial class OutboxProcessor<TDb>(
             .OrderBy(m => m.OccurredAt)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-
-        foreach (var message in batch)
+        if (batch.Count == 0)
         {
-            await DispatchAsync(message, cancellationToken);
+            return 0;
         }
 
-        // One commit for the batch: after a crash before it, the handled messages are delivered again
-        // and their handlers' inbox turns that into nothing.
+        var failures = new Dictionary<OutboxMessage, Exception>();
+        await deliveryLock.Semaphore.WaitAsync(cancellationToken);
+        try
+        {
+            // One scope for the batch's handlers: each database they write is one transaction for the batch (see DeliveryBatch).
+            await using var handlerScope = scopeFactory.CreateAsyncScope();
+            var delivery = handlerScope.ServiceProvider.GetRequiredService<DeliveryBatch>();
+            var mediator = handlerScope.ServiceProvider.GetRequiredService<IMediator>();
+            delivery.Start();
+            foreach (var message in batch)
+            {
+                delivery.NextMessage();
+                if (await DispatchAsync(mediator, message, cancellationToken) is { } failure)
+                {
+                    failures[message] = failure;
+                }
+            }
+
+            await delivery.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A handler's database could not commit the batch: none of its messages is known to be handled.
+            foreach (var message in batch)
+            {
+                failures.TryAdd(message, ex);
+            }
+        }
+        finally
+        {
+            deliveryLock.Semaphore.Release();
+        }
+
+        var handledAt = time.GetUtcNow();
+        foreach (var message in batch)
+        {
+            if (failures.TryGetValue(message, out var failure))
+            {
+                message.MarkFailed(handledAt, failure.ToString());
+                LogFailed(logger, failure, module, message.Type, message.Id, message.Attempts);
+            }
+            else
+            {
+                message.MarkProcessed(handledAt);
+            }
+        }
+
+        // One commit for the batch, after the handlers' own: after a crash before it, the handled messages are
+        // delivered again and their handlers' inbox turns that into nothing.
         await db.SaveChangesAsync(cancellationToken);
         return batch.Count;
     }
 
-    private async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private static async Task<Exception?> DispatchAsync(IMediator mediator, OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
             var integrationEvent = OutboxSerializer.Deserialize(message.Type, message.Payload);
-            await using var handlerScope = scopeFactory.CreateAsyncScope();
-            var mediator = handlerScope.ServiceProvider.GetRequiredService<IMediator>();
             await Publisher.PublishAsync(mediator, integrationEvent, cancellationToken);
-            message.MarkProcessed(time.GetUtcNow());
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            message.MarkFailed(time.GetUtcNow(), ex.ToString());
-            LogFailed(logger, ex, module, message.Type, message.Id, message.Attempts);
+            return ex;
         }
     }
 

@@ -22,6 +22,19 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The version the person saw, for the scope that holds this (pooled) context; see <see cref="ExpectedVersionInterceptor"/>.</summary>
     internal ExpectedVersion? ExpectedVersion { get; set; }
 
+    /// <summary>The gate of this module's SQLite file (none on SQL Server); handed over when a scope takes the context.</summary>
+    internal SqliteWriteGate? WriteGate { get; set; }
+
+    /// <summary>True while an explicit transaction of this context holds the gate; see <see cref="SqliteWriteGateInterceptor"/>.</summary>
+    internal bool TransactionHoldsGate { get; set; }
+
+    private bool _holdsGate;
+
+    private List<Action>? _afterCommit;
+
+    /// <summary>The outbox batch this context's scope belongs to, if any; see <see cref="DeliveryBatch"/>.</summary>
+    internal DeliveryBatch? Batch { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
@@ -61,13 +74,117 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (Batch is { Active: true } batch && Database.CurrentTransaction is null)
+        {
+            batch.Join(this);
+        }
+
+        var holds = Database.CurrentTransaction is null && TakeWriteGate();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (holds)
+            {
+                LeaveWriteGate();
+            }
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>A save outside an explicit transaction holds the file's write gate while it writes (one writer at a time per file).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Batch is { Active: true } batch && Database.CurrentTransaction is null)
+        {
+            await batch.JoinAsync(this, cancellationToken);
+        }
+
+        var holds = Database.CurrentTransaction is null && await TakeWriteGateAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (holds)
+            {
+                LeaveWriteGate();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A write that does not go through SaveChanges (ExecuteUpdate, ExecuteDelete), made holding the file's write gate as a
+    /// save does, so that it waits its turn here rather than in SQLite's busy handler, which blocks its thread while it sleeps.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var holds = Database.CurrentTransaction is null && await TakeWriteGateAsync(cancellationToken);
+        try
+        {
+            return await write(cancellationToken);
+        }
+        finally
+        {
+            if (holds)
+            {
+                LeaveWriteGate();
+            }
+        }
+    }
+
+    /// <summary>True when this call took the gate (false on SQL Server, when this context already holds it, or when the wait ran out).</summary>
+    internal async Task<bool> TakeWriteGateAsync(CancellationToken cancellationToken)
+    {
+        if (WriteGate is null || _holdsGate)
+        {
+            return false;
+        }
+
+        _holdsGate = await WriteGate.EnterAsync(cancellationToken);
+        return _holdsGate;
+    }
+
+    internal bool TakeWriteGate()
+    {
+        if (WriteGate is null || _holdsGate)
+        {
+            return false;
+        }
+
+        _holdsGate = WriteGate.Enter(CancellationToken.None);
+        return _holdsGate;
+    }
+
+    internal void LeaveWriteGate()
+    {
+        if (_holdsGate)
+        {
+            _holdsGate = false;
+            WriteGate!.Leave();
+        }
+    }
+
+    /// <summary>A transaction disposed without commit or rollback still lets the gate go when the scope ends.</summary>
+    public override void Dispose()
+    {
+        Batch = null;
+        _afterCommit = null;
+        TransactionHoldsGate = false;
+        LeaveWriteGate();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Batch = null;
+        _afterCommit = null;
+        TransactionHoldsGate = false;
+        LeaveWriteGate();
+        return base.DisposeAsync();
     }
 
     private void PrepareForSave()
@@ -97,6 +214,28 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             }
 
             aggregate.ClearPendingEvents();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once what this context saves next is committed: right after a save of its
+    /// own, or when the transaction it saves in commits (an outbox batch's, for a handler). A nudge to a job that
+    /// reads the saved rows belongs here, not before the commit, when the job would find nothing yet.
+    /// </summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
+    /// <summary>Called by <see cref="OutboxSignalInterceptor"/> at each commit.</summary>
+    internal void RunAfterCommit()
+    {
+        if (_afterCommit is not { } actions)
+        {
+            return;
+        }
+
+        _afterCommit = null;
+        foreach (var action in actions)
+        {
+            action();
         }
     }
 

@@ -46,6 +46,6 @@ internal sealed class WhenCoachingDigestReadyMail(MailDb db, TimeProvider time, 
                 Time.GetUtcNow()));
         }
 
-        trigger.Trigger(MailDeliveryJob.JobId);
+        Db.AfterCommit(() => trigger.Trigger(MailDeliveryJob.JobId));
     }
 }

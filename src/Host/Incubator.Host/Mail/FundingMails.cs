@@ -38,6 +38,6 @@ internal sealed class WhenFundingDeadlineApproachingMail(MailDb db, TimeProvider
                 Time.GetUtcNow()));
         }
 
-        trigger.Trigger(MailDeliveryJob.JobId);
+        Db.AfterCommit(() => trigger.Trigger(MailDeliveryJob.JobId));
     }
 }

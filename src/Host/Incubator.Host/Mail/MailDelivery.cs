@@ -50,7 +50,26 @@ internal sealed partial class MailDeliveryJob(
 
     public string Cron => "*/10 * * * * *";
 
+    /// <summary>
+    /// Batch after batch while they are full and all delivered (a rush of submissions leaves hundreds of
+    /// confirmations to send); a failure ends the run, and the failed mails wait for their retry time.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
+        while (await DeliverBatchAsync(client, cancellationToken))
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+    }
+
+    /// <summary>True when the batch was full and every mail of it went: there may be more.</summary>
+    private async Task<bool> DeliverBatchAsync(SmtpClient client, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var candidates = await db.OutgoingMails
@@ -61,21 +80,23 @@ internal sealed partial class MailDeliveryJob(
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
-            return;
+            return false;
         }
 
-        using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
+        var settled = 0;
         foreach (var id in candidates)
         {
-            // Each mail is claimed just before it is sent, for a little longer than a send may take: another
-            // run skips it meanwhile, and if this process dies mid-send, it is sent again soon after the restart.
+            // Each mail is claimed just before it is sent, for a little longer than a send may take: another run skips
+            // it meanwhile, and if this process dies mid-send, only this one waits for its claim to lapse and is sent
+            // again after the restart.
             var claim = Guid.NewGuid();
             var claimedAt = time.GetUtcNow();
-            var claimed = await db.OutgoingMails
+            var claimed = await db.WriteAsync(ct => db.OutgoingMails
                 .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < claimedAt))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, claimedAt + ClaimFor), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, claimedAt + ClaimFor), ct), cancellationToken);
             if (claimed == 0)
             {
+                settled++; // another run has it
                 continue;
             }
 
@@ -84,6 +105,7 @@ internal sealed partial class MailDeliveryJob(
             {
                 await DeliverAsync(client, ToMime(mail), cancellationToken);
                 mail.MarkSent(time.GetUtcNow());
+                settled++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -94,10 +116,7 @@ internal sealed partial class MailDeliveryJob(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        if (client.IsConnected)
-        {
-            await client.DisconnectAsync(quit: true, cancellationToken);
-        }
+        return candidates.Count == BatchSize && settled == candidates.Count;
     }
 
     private async Task DeliverAsync(SmtpClient client, MimeMessage message, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Incubator.Seasons.Contracts;
 using Incubator.Seasons.Features;
 using Incubator.Seasons.Persistence;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Seasons;
@@ -14,6 +15,8 @@ public static class SeasonsModule
         builder.Services
             .AddModuleDbContext<SeasonsDbContext, SeasonsSqliteDbContext, SeasonsSqlServerDbContext>(builder.Configuration, SeasonsDbContext.Module)
             .AddModuleHandlers(typeof(SeasonsModule).Assembly)
+            .AddSingleton<SeasonCache>()
+            .AddSingleton<IInterceptor, SeasonCacheInvalidation>()
             .AddScoped<ISeasonDirectory, SeasonDirectory>();
         return builder;
     }

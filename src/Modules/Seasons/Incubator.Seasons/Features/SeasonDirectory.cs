@@ -1,27 +1,22 @@
+using System.Collections.Concurrent;
 using Incubator.Seasons.Contracts;
 using Incubator.Seasons.Domain;
 using Incubator.Seasons.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Incubator.Seasons.Features;
 
-/// <summary>Scoped: a season read once is not read again in the same request (a page and its handler both ask).</summary>
-internal sealed class SeasonDirectory(SeasonsDbContext db) : ISeasonDirectory
+/// <summary>
+/// Seasons as other modules see them, read through <see cref="SeasonCache"/>: every draft and every submission
+/// asks for its season, and a rush of submissions read the same row hundreds of times a second.
+/// </summary>
+internal sealed class SeasonDirectory(SeasonsDbContext db, SeasonCache cache) : ISeasonDirectory
 {
-    private readonly Dictionary<Guid, SeasonSummary?> _read = [];
+    public Task<SeasonSummary?> FindAsync(Guid seasonId, CancellationToken cancellationToken) =>
+        cache.GetAsync(seasonId, ReadAsync, cancellationToken);
 
-    public async Task<SeasonSummary?> FindAsync(Guid seasonId, CancellationToken cancellationToken)
-    {
-        if (!_read.TryGetValue(seasonId, out var season))
-        {
-            season = await ReadAsync(seasonId, cancellationToken);
-            _read[seasonId] = season;
-        }
-
-        return season;
-    }
-
-    /// <summary>The season's columns only (not its cohort's members): other modules ask on every submission and board page.</summary>
+    /// <summary>The season's columns only (not its cohort's members).</summary>
     private async Task<SeasonSummary?> ReadAsync(Guid seasonId, CancellationToken cancellationToken)
     {
         var season = await db.Seasons.AsNoTracking()
@@ -32,5 +27,92 @@ internal sealed class SeasonDirectory(SeasonsDbContext db) : ISeasonDirectory
             ? null
             : new SeasonSummary(season.Id, season.ProgramId, season.Name, season.Status.ToString(), season.StartsOn, season.EndsOn,
                 season.ApplicationsOpenAt, season.ApplicationsCloseAt, Season.CapacityOf(season.CapacityOverride, season.CoachingPairCount));
+    }
+}
+
+/// <summary>
+/// Season summaries kept for a short while in this process. Every save of the Seasons module's database empties
+/// it, both before the save and once it is over, so that this process never serves a season older than its own
+/// last save; a read that began before a save does not store what it read. Another process (hosts sharing one SQL
+/// Server database) is seen within <see cref="Lifetime"/>. Whether a call is open is still decided on the clock
+/// of each request (<see cref="SeasonSummary.AcceptsApplicationsAt"/>), to the second.
+/// </summary>
+internal sealed class SeasonCache(TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<Guid, (SeasonSummary? Season, long Until)> _seasons = new();
+    private long _generation;
+
+    public async Task<SeasonSummary?> GetAsync(Guid seasonId, Func<Guid, CancellationToken, Task<SeasonSummary?>> read, CancellationToken cancellationToken)
+    {
+        var now = time.GetTimestamp();
+        if (_seasons.TryGetValue(seasonId, out var kept) && kept.Until > now)
+        {
+            return kept.Season;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var season = await read(seasonId, cancellationToken);
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            _seasons[seasonId] = (season, now + (long)(Lifetime.TotalSeconds * time.TimestampFrequency));
+            if (Interlocked.Read(ref _generation) != generation)
+            {
+                _seasons.TryRemove(seasonId, out _); // a save ended while storing: let the next read go to the database
+            }
+        }
+
+        return season;
+    }
+
+    public void Forget()
+    {
+        Interlocked.Increment(ref _generation);
+        _seasons.Clear();
+    }
+}
+
+/// <summary>Empties <see cref="SeasonCache"/> around every save of the Seasons module's context.</summary>
+internal sealed class SeasonCacheInvalidation(SeasonCache cache) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is SeasonsDbContext)
+        {
+            cache.Forget();
+        }
     }
 }

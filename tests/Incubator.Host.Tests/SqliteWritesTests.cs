@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using Incubator.BuildingBlocks.Persistence;
+using Incubator.Host.Tests.Infrastructure;
+using Incubator.Seasons.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Incubator.Host.Tests;
+
+/// <summary>How the host writes its SQLite files (issue 9): durable settings on every connection, one writer at a time per file, seasons read once.</summary>
+public sealed class SqliteWritesTests : IClassFixture<HostFixture>
+{
+    private readonly IncubatorFactory _factory;
+
+    public SqliteWritesTests(HostFixture fixture)
+    {
+        _factory = fixture.Factory;
+    }
+
+    [Fact]
+    public async Task Given_a_pooled_connection_opened_again_and_again_When_reading_its_settings_Then_every_open_is_durable_and_waits_for_the_lock()
+    {
+        for (var open = 0; open < 3; open++)
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SeasonsDbContext>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                var connection = db.Database.GetDbConnection();
+                Assert.Equal(2L, await PragmaAsync(connection, "synchronous")); // FULL
+                Assert.Equal(1L, await PragmaAsync(connection, "foreign_keys"));
+                Assert.Equal(30_000L, await PragmaAsync(connection, "busy_timeout"));
+                Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_transaction_disposed_without_commit_When_its_scope_ends_Then_the_next_writer_of_the_file_goes_ahead()
+    {
+        SqliteWriteGate gate;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SeasonsDbContext>();
+            gate = db.WriteGate!;
+            await using (await db.Database.BeginTransactionAsync())
+            {
+                Assert.False(gate.IsFree); // the transaction holds the file's gate
+            }
+        }
+
+        Assert.True(gate.IsFree);
+        var lead = await _factory.AdminClientAsync();
+        var response = await lead.PostAsJsonAsync("/api/programs", new { name = "Après la transaction", territory = "Diois", partnerStructures = Array.Empty<string>() });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(gate.IsFree);
+    }
+
+    [Fact]
+    public async Task Given_writers_at_once_on_one_file_When_they_save_Then_all_are_saved_and_the_gate_is_free_after()
+    {
+        var lead = await _factory.AdminClientAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            lead.PostAsJsonAsync("/api/programs", new { name = $"Programme {i}", territory = "Drôme", partnerStructures = Array.Empty<string>() })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SeasonsDbContext>();
+        Assert.Equal(16, await db.Programs.CountAsync(p => p.Name.StartsWith("Programme ")));
+        Assert.True(db.WriteGate!.IsFree);
+    }
+
+    [Fact]
+    public async Task Given_a_draft_written_while_the_call_is_open_When_the_lead_closes_the_call_Then_the_next_draft_is_refused_at_once()
+    {
+        var lead = await _factory.AdminClientAsync();
+        var now = _factory.Clock.GetUtcNow();
+        var season = await lead.CreateSeasonAsync(now.AddDays(-1), now.AddDays(20));
+        (await lead.PostAsync($"/api/seasons/{season.Id}/open-applications", null)).EnsureSuccessStatusCode();
+        var (applicant, _) = await _factory.ApplicantClientAsync();
+        Assert.Equal(HttpStatusCode.Created, (await applicant.PostAsJsonAsync($"/api/seasons/{season.Id}/applications", new { projectName = "Avant" })).StatusCode);
+
+        (await lead.PostAsync($"/api/seasons/{season.Id}/close-applications", null)).EnsureSuccessStatusCode();
+        var refused = await applicant.PostAsJsonAsync($"/api/seasons/{season.Id}/applications", new { projectName = "Après" });
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode); // the season read a moment ago is not served after the lead's change
+    }
+
+    private static async Task<object?> PragmaAsync(System.Data.Common.DbConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return await command.ExecuteScalarAsync();
+    }
+}
