@@ -168,9 +168,17 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
-    /// <summary>A transaction disposed without commit or rollback still lets the gate go when the scope ends.</summary>
+    /// <summary>
+    /// A transaction left open when the scope ends is rolled back here, then the gate let go, before the context goes
+    /// back to the pool (where another scope may take it at once).
+    /// </summary>
     public override void Dispose()
     {
+        if (_holdsGate)
+        {
+            Database.CurrentTransaction?.Dispose();
+        }
+
         Batch = null;
         _afterCommit = null;
         TransactionHoldsGate = false;
@@ -178,13 +186,18 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         base.Dispose();
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        if (_holdsGate && Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.DisposeAsync();
+        }
+
         Batch = null;
         _afterCommit = null;
         TransactionHoldsGate = false;
         LeaveWriteGate();
-        return base.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private void PrepareForSave()
