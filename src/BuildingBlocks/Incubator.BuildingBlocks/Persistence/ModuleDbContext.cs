@@ -102,18 +102,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             await batch.JoinAsync(this, cancellationToken);
         }
 
-        var holds = Database.CurrentTransaction is null && await TakeWriteGateAsync(cancellationToken);
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            if (holds)
-            {
-                LeaveWriteGate();
-            }
-        }
+        return await WriteAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
     }
 
     /// <summary>
@@ -179,10 +168,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             Database.CurrentTransaction?.Dispose();
         }
 
-        Batch = null;
-        _afterCommit = null;
-        TransactionHoldsGate = false;
-        LeaveWriteGate();
+        EndLease();
         base.Dispose();
     }
 
@@ -193,11 +179,17 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             await transaction.DisposeAsync();
         }
 
+        EndLease();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>What a scope handed this context, or left on it, is cleared before the pool takes it back.</summary>
+    private void EndLease()
+    {
         Batch = null;
         _afterCommit = null;
         TransactionHoldsGate = false;
         LeaveWriteGate();
-        await base.DisposeAsync();
     }
 
     private void PrepareForSave()
