@@ -70,6 +70,7 @@ public sealed class SqlServerCompatibilityTests
     {
         using var db = (SeasonsDbContext)Create(nameof(SeasonsSqlServerDbContext));
         var now = DateTimeOffset.UtcNow;
+        var handled = new List<Guid> { Guid.NewGuid(), Guid.NewGuid() };
         var queries = new[]
         {
             db.Seasons.Where(s => s.Status != Seasons.Domain.SeasonStatus.Draft)
@@ -77,6 +78,8 @@ public sealed class SqlServerCompatibilityTests
                 .OrderBy(x => x.Name).ToQueryString(),
             db.OutboxMessages.Where(m => m.ProcessedAt == null && m.NextAttemptAt != null && m.NextAttemptAt <= now)
                 .OrderBy(m => m.OccurredAt).Take(100).ToQueryString(),
+            // The rows a batch marks handled in one statement (its ExecuteUpdate has the same WHERE).
+            db.OutboxMessages.Where(m => handled.Contains(m.Id)).ToQueryString(),
             db.EligibleApplications.Where(e => e.SeasonId == Guid.Empty && !e.Withdrawn).OrderBy(e => e.ProjectName).ToQueryString(),
         };
 

@@ -35,13 +35,6 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? NextAttemptAt { get; private set; }
 
-    public void MarkProcessed(DateTimeOffset now)
-    {
-        ProcessedAt = now;
-        NextAttemptAt = null;
-        Attempts++;
-    }
-
     /// <summary>Keeps the message with its error; retries back off, and after <see cref="MaxAttempts"/> it waits for an operator.</summary>
     public void MarkFailed(DateTimeOffset now, string error)
     {

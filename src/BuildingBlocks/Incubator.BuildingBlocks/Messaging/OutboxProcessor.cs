@@ -175,6 +175,7 @@ internal sealed partial class OutboxProcessor<TDb>(
         }
 
         var handledAt = time.GetUtcNow();
+        var handled = new List<Guid>(batch.Count);
         foreach (var message in batch)
         {
             if (failures.TryGetValue(message, out var failure))
@@ -184,13 +185,26 @@ internal sealed partial class OutboxProcessor<TDb>(
             }
             else
             {
-                message.MarkProcessed(handledAt);
+                handled.Add(message.Id);
             }
         }
 
-        // One commit for the batch, after the handlers' own: after a crash before it, the handled messages are
-        // delivered again and their handlers' inbox turns that into nothing.
-        await db.SaveChangesAsync(cancellationToken);
+        // After the handlers' own commits: after a crash before these marks, the handled messages are delivered
+        // again and their handlers' inbox turns that into nothing. The handled ones are marked by one statement
+        // (EF Core's save writes one UPDATE per row); the failed ones, each with its own error, by a save.
+        if (handled.Count > 0)
+        {
+            await db.WriteAsync(ct => db.OutboxMessages.Where(m => handled.Contains(m.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ProcessedAt, handledAt)
+                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct), cancellationToken);
+        }
+
+        if (failures.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return batch.Count;
     }
 

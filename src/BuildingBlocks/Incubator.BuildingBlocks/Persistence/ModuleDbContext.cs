@@ -192,12 +192,25 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         LeaveWriteGate();
     }
 
+    /// <summary>
+    /// Changes are detected once here: the steps below read the change tracker several times (each read would
+    /// detect again), and EF Core's own save detects once more what they changed.
+    /// </summary>
     private void PrepareForSave()
     {
         ChangeTracker.DetectChanges();
-        BeforeSave();
-        BumpVersionsOfChangedAggregates();
-        WriteIntegrationEventsToOutbox();
+        var detects = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            BeforeSave();
+            BumpVersionsOfChangedAggregates();
+            WriteIntegrationEventsToOutbox();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detects;
+        }
     }
 
     /// <summary>A module's own step in every save, once changes are detected and before they are written.</summary>

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -17,35 +19,45 @@ public static class CleanInput
 {
     private const int MaxDepth = 6;
 
-    /// <summary>The fields at fault in a bound value, with why; <paramref name="path"/> prefixes their names.</summary>
-    public static IEnumerable<(string Field, string Message)> Problems(object? value, string path = "") => Problems(value, path, 0);
+    /// <summary>Every control character but tab and the two line breaks (what <see cref="char.IsControl(char)"/> calls control).</summary>
+    private static readonly SearchValues<char> Refused = SearchValues.Create(
+        Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).Where(c => c is not ('\t' or '\n' or '\r')).ToArray());
 
-    private static IEnumerable<(string Field, string Message)> Problems(object? value, string path, int depth)
+    /// <summary>The readable properties of each bound type, with their JSON names: looked up once per type, not per request.</summary>
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]?> Properties = new();
+
+    /// <summary>The fields at fault in a bound value, with why; <paramref name="path"/> prefixes their names.</summary>
+    public static IReadOnlyList<(string Field, string Message)> Problems(object? value, string path = "")
+    {
+        List<(string Field, string Message)>? problems = null;
+        Check(value, path, 0, ref problems);
+        return problems ?? (IReadOnlyList<(string Field, string Message)>)[];
+    }
+
+    private static void Check(object? value, string path, int depth, ref List<(string Field, string Message)>? problems)
     {
         switch (value)
         {
             case null:
-                yield break;
+                return;
             case string text:
-                if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+                if (text.AsSpan().ContainsAny(Refused))
                 {
-                    yield return (path, L(
+                    (problems ??= []).Add((path, L(
                         "Caractères de contrôle (comme un octet nul) refusés dans un texte.",
-                        "Control characters (such as a null byte) are not accepted in text."));
+                        "Control characters (such as a null byte) are not accepted in text.")));
                 }
 
-                yield break;
+                return;
             case IDictionary dictionary when depth < MaxDepth:
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     var key = $"{path}[{entry.Key}]";
-                    foreach (var problem in Problems(entry.Key as string, key, depth + 1).Concat(Problems(entry.Value, key, depth + 1)))
-                    {
-                        yield return problem;
-                    }
+                    Check(entry.Key as string, key, depth + 1, ref problems);
+                    Check(entry.Value, key, depth + 1, ref problems);
                 }
 
-                yield break;
+                return;
             case IEnumerable items when depth < MaxDepth:
                 var index = 0;
                 foreach (var item in items)
@@ -53,38 +65,36 @@ public static class CleanInput
                     var at = $"{path}[{index++}]";
                     if (item is null)
                     {
-                        yield return (at, L("Élément vide dans la liste.", "Empty item in the list."));
+                        (problems ??= []).Add((at, L("Élément vide dans la liste.", "Empty item in the list.")));
                         continue;
                     }
 
-                    foreach (var problem in Problems(item, at, depth + 1))
-                    {
-                        yield return problem;
-                    }
+                    Check(item, at, depth + 1, ref problems);
                 }
 
-                yield break;
+                return;
         }
 
-        var type = value.GetType();
-        if (depth >= MaxDepth || type.IsPrimitive || type.IsEnum
-            || !(type.Namespace?.StartsWith("Incubator", StringComparison.Ordinal) == true || type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity.Data", StringComparison.Ordinal) == true))
+        if (depth >= MaxDepth || Properties.GetOrAdd(value.GetType(), Inspectable) is not { } properties)
         {
-            yield break;
+            return;
         }
 
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (property, name) in properties)
         {
-            if (property.GetIndexParameters().Length == 0 && property.CanRead)
-            {
-                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                foreach (var problem in Problems(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", depth + 1))
-                {
-                    yield return problem;
-                }
-            }
+            Check(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", depth + 1, ref problems);
         }
     }
+
+    /// <summary>Our own types (and Identity's request bodies) are walked; anything else is a leaf.</summary>
+    private static (PropertyInfo Property, string Name)[]? Inspectable(Type type) =>
+        type.IsPrimitive || type.IsEnum
+        || !(type.Namespace?.StartsWith("Incubator", StringComparison.Ordinal) == true || type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity.Data", StringComparison.Ordinal) == true)
+            ? null
+            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
+                .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name)))
+                .ToArray();
 
     /// <summary>For minimal API endpoints (the Identity API): the same refusal as validation problem details.</summary>
     public static async ValueTask<object?> EndpointFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
