@@ -81,7 +81,7 @@ public static class OutboxJobs
 
 /// <summary>
 /// The outbox sweep of one module: publishes pending messages through MediatR, a batch at a time in one scope
-/// (<see cref="DeliveryBatch"/>), and records success or the error with a retry time, once per batch. Within one process a
+/// (<see cref="DeliveryBatch"/>), and marks the handled ones in one statement per batch and each failed one with its error and a retry time. Within one process a
 /// module's sweep runs alone: a run asked for while one is going makes that one go round again instead
 /// of dispatching the same messages a second time (every commit asks for a run, so a rush of
 /// submissions would otherwise run several sweeps over the same batch). Two processes running it at
