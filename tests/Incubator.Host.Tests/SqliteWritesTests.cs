@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Host.Tests.Infrastructure;
 using Incubator.Seasons.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Host.Tests;
@@ -97,5 +99,51 @@ public sealed class SqliteWritesTests : IClassFixture<HostFixture>
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA {name};";
         return await command.ExecuteScalarAsync();
+    }
+
+    [Fact]
+    public async Task Given_a_new_then_a_changed_aggregate_When_each_is_saved_Then_changes_are_detected_twice_per_save_and_the_version_still_moves()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SeasonsDbContext>();
+        var detections = 0;
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(listener =>
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                listener.Subscribe(new Observer<KeyValuePair<string, object?>>(e =>
+                {
+                    if (e.Key == CoreEventId.DetectChangesStarting.Name && e.Value is DbContextEventData data && ReferenceEquals(data.Context, db))
+                    {
+                        Interlocked.Increment(ref detections);
+                    }
+                }));
+            }
+        }));
+
+        var program = Incubator.Seasons.Domain.AccompanimentProgram.Create("Détections", "Diois", [], DateTimeOffset.UtcNow);
+        db.Programs.Add(program);
+        await db.SaveChangesAsync();
+        Assert.Equal(2, detections); // ours before the module's steps, EF Core's in its save
+        var version = program.Version;
+
+        detections = 0;
+        program.Rename("Détections comptées", "Diois", ["Coopérative"]);
+        await db.SaveChangesAsync();
+        Assert.Equal(2, detections);
+        Assert.NotEqual(version, program.Version);
+    }
+
+    private sealed class Observer<T>(Action<T> next) : IObserver<T>
+    {
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnNext(T value) => next(value);
     }
 }
