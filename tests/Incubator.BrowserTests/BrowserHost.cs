@@ -93,11 +93,15 @@ public sealed class BrowserHost : IAsyncLifetime
             throw new InvalidOperationException($"Sign-in of {email} answered {answer.Status}: {await page.InnerTextAsync("main")}");
         }
 
-        // Wait for the redirect to be committed, then for what only a signed-in page has. Waiting for a load state
-        // ("load", then "domcontentloaded") right after this POST-redirect hung twice on CI for 60 s with the page
-        // already there ("NetworkIdle event fired"); a locator polls the document itself instead of lifecycle events.
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        // Wait for what only a signed-in page has. Waiting for a load state right after this POST-redirect ("load",
+        // "domcontentloaded", and WaitForURL's "commit") hung three times on CI for 60 s with the page already there
+        // ("NetworkIdle event fired"); a locator polls the document itself, across the navigation, instead of lifecycle events.
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).WaitForAsync();
+        if (page.Url.Contains("/account/login", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Sign-in of {email} stayed on {page.Url}.");
+        }
+
         return page;
     }
 
