@@ -36,7 +36,7 @@ internal sealed class WhenApplicationSubmittedMail(MailDb db, TimeProvider time,
             You can follow it under "My applications".
             """,
             Time.GetUtcNow()));
-        Db.AfterCommit(() => trigger.Trigger(MailDeliveryJob.JobId));
+        Db.DeliverOnceCommitted(trigger);
     }
 }
 
@@ -75,6 +75,6 @@ internal sealed class WhenApplicationDecidedMail(MailDb db, TimeProvider time, I
             {reason}
             """,
             Time.GetUtcNow()));
-        Db.AfterCommit(() => trigger.Trigger(MailDeliveryJob.JobId));
+        Db.DeliverOnceCommitted(trigger);
     }
 }

@@ -46,6 +46,6 @@ internal sealed class WhenCoachingDigestReadyMail(MailDb db, TimeProvider time, 
                 Time.GetUtcNow()));
         }
 
-        Db.AfterCommit(() => trigger.Trigger(MailDeliveryJob.JobId));
+        Db.DeliverOnceCommitted(trigger);
     }
 }

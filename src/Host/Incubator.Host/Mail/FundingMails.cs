@@ -38,6 +38,6 @@ internal sealed class WhenFundingDeadlineApproachingMail(MailDb db, TimeProvider
                 Time.GetUtcNow()));
         }
 
-        Db.AfterCommit(() => trigger.Trigger(MailDeliveryJob.JobId));
+        Db.DeliverOnceCommitted(trigger);
     }
 }

@@ -1,3 +1,4 @@
+using Incubator.BuildingBlocks.Jobs;
 using Incubator.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,6 +80,9 @@ internal abstract class MailDb(DbContextOptions options) : ModuleDbContext(optio
     public const string Module = "mail";
 
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
+    /// <summary>Nudges the delivery job once the mails this context saves next are committed (before, it would find none).</summary>
+    public void DeliverOnceCommitted(IJobTrigger trigger) => AfterCommit(() => trigger.Trigger(MailDeliveryJob.JobId));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -49,6 +49,6 @@ internal sealed class WhenTrainingReminderDueMail(MailDb db, TimeProvider time, 
             AttachmentContentType = "text/calendar; charset=utf-8; method=PUBLISH",
             AttachmentContent = System.Text.Encoding.UTF8.GetBytes(due.Calendar),
         });
-        Db.AfterCommit(() => trigger.Trigger(MailDeliveryJob.JobId));
+        Db.DeliverOnceCommitted(trigger);
     }
 }
