@@ -17,16 +17,25 @@ public sealed class ArchitectureTests
         .Select(n => n.Name!).Distinct().Select(name => Assembly.Load(name))
         .ToArray();
 
+    /// <summary>The checkout the tests run from (the folder holding Incubator.sln).</summary>
+    internal static string RepositoryRoot
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(root.FullName, "Incubator.sln")))
+            {
+                root = root.Parent!;
+            }
+
+            return root.FullName;
+        }
+    }
+
     [Fact]
     public void Every_module_of_the_solution_is_in_the_host()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Incubator.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var inTree = Directory.GetDirectories(Path.Combine(root.FullName, "src", "Modules"))
+        var inTree = Directory.GetDirectories(Path.Combine(RepositoryRoot, "src", "Modules"))
             .Select(dir => Path.Combine(dir, "Incubator." + Path.GetFileName(dir)))
             .Where(Directory.Exists)
             .Select(Path.GetFileName)

@@ -22,11 +22,13 @@ public sealed class SqlServerCompatibilityTests
         .Where(x => x.Context is not null)
         .ToDictionary(x => x.Context!.Name, x => x.Factory);
 
+    internal static IEnumerable<string> ContextNames => Factories.Keys;
+
     public static TheoryData<string> Contexts => new(Factories.Keys.Order());
 
     public static TheoryData<string> SqlServerContexts => new(Factories.Keys.Where(k => k.Contains("SqlServer", StringComparison.Ordinal)).Order());
 
-    private static DbContext Create(string name)
+    internal static DbContext Create(string name)
     {
         var factory = Activator.CreateInstance(Factories[name], nonPublic: true)!;
         return (DbContext)factory.GetType().GetMethod("CreateDbContext")!.Invoke(factory, [Array.Empty<string>()])!;
