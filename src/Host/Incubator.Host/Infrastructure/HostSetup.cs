@@ -160,6 +160,12 @@ internal static class HostSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapIncubatorIdentityApi();
         app.MapControllers();
+
+        // The endpoints (MVC's action descriptors among them) are built now rather than by the first request.
+        foreach (var source in ((IEndpointRouteBuilder)app).DataSources)
+        {
+            _ = source.Endpoints;
+        }
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
