@@ -49,8 +49,10 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await applicant.GotoAsync($"/seasons/{season.Id}");
         await host.AuditAsync(applicant, "season-call");
         await applicant.GetByRole(AriaRole.Link, new() { Name = "Déposer une candidature" }).First.ClickAsync();
-        await applicant.WaitForURLAsync("**/applications/new**", new() { WaitUntil = WaitUntilState.Commit });
-        await applicant.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // After a click that navigates, wait for what the next page holds: a locator polls the document across the
+        // navigation, where load-state waits hung on CI (see BrowserHost.SignInAsync).
+        await applicant.Locator("#ProjectName").WaitForAsync();
+        Assert.Contains("/applications/new", applicant.Url, StringComparison.Ordinal);
         await host.AuditAsync(applicant, "application-form");
         await TabToAsync(applicant, "ProjectName");
         foreach (var text in new[]
@@ -72,7 +74,9 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         await TabToAsync(applicant, null, "Déposer ma candidature");
         await applicant.Keyboard.PressAsync("Enter");
-        await applicant.WaitForURLAsync(url => !url.Contains("/new", StringComparison.Ordinal) && !url.Contains("/edit", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(applicant, "Votre candidature est déposée");
+        Assert.DoesNotContain("/new", applicant.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("/edit", applicant.Url, StringComparison.Ordinal);
         await Expect(applicant, "Déposée");
         await host.AuditAsync(applicant, "application-submitted");
         await applicant.GotoAsync("/applications/mine");
@@ -101,7 +105,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         await reviewer.GetByLabel("Commentaire").FillAsync("Un besoin réel, une équipe solide.");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon évaluation" }).ClickAsync();
-        await reviewer.WaitForLoadStateAsync();
+        await Expect(reviewer, "Votre évaluation est enregistrée");
         await host.AuditAsync(reviewer, "review-scored");
 
         // 3. The lead shortlists the project, composes and approves the cohort.
@@ -111,7 +115,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await lead.GotoAsync($"/applications/review/{applicationId}");
         await host.AuditAsync(lead, "lead-review");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Présélectionner", Exact = true }).ClickAsync();
-        await lead.WaitForLoadStateAsync();
+        await Expect(lead, "Décision enregistrée");
         await factory.RunJobAsync("outbox:applications");
         await lead.GotoAsync($"/seasons/{season.Id}/cohort");
         await host.AuditAsync(lead, "cohort");
