@@ -97,7 +97,12 @@ internal static class HostSetup
     public static async Task InitializeIncubatorAsync(this WebApplication app)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var processStart = System.Diagnostics.Process.GetCurrentProcess().StartTime;
+        DateTime processStart;
+        using (var process = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            processStart = process.StartTime;
+        }
+
         var built = DateTime.Now - processStart;
         var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Incubator.Startup");
         app.Lifetime.ApplicationStarted.Register(() => startup.LogInformation(
