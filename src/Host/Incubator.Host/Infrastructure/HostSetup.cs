@@ -96,18 +96,18 @@ internal static class HostSetup
 
     public static async Task InitializeIncubatorAsync(this WebApplication app)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        // One clock for the startup log: milliseconds since the process started.
         DateTime processStart;
         using (var process = System.Diagnostics.Process.GetCurrentProcess())
         {
             processStart = process.StartTime;
         }
 
-        var built = DateTime.Now - processStart;
+        double Since() => (DateTime.Now - processStart).TotalMilliseconds;
+        var built = Since();
         var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Incubator.Startup");
-        app.Lifetime.ApplicationStarted.Register(() => startup.LogInformation(
-            "Listening {Listening:0} ms after the process started", (DateTime.Now - processStart).TotalMilliseconds));
-        TimeSpan? seeded = null;
+        app.Lifetime.ApplicationStarted.Register(() => startup.LogInformation("Listening {Listening:0} ms after the process started", Since()));
+        double? seeded = null;
         // The roles and the bootstrap administrator are seeded as soon as the identity and audit databases are
         // ready (giving the administrator their roles is audited), while the others are still being checked.
         var awaited = 2;
@@ -116,10 +116,10 @@ internal static class HostSetup
             if (module.Module is IdentityDb.Module or AuditDb.Module && Interlocked.Decrement(ref awaited) == 0)
             {
                 await app.Services.SeedIdentityAsync();
-                seeded = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                seeded = Since();
             }
         });
-        var migrated = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var migrated = Since();
         if (app.Services.GetService<DemoData>() is { } demo)
         {
             await demo.SeedAsync(CancellationToken.None);
@@ -127,8 +127,8 @@ internal static class HostSetup
 
         app.Services.RegisterRecurringJobs();
         startup.LogInformation(
-            "Host built {Built:0} ms after the process started; from there, identity seeded at {Identity:0} ms, databases checked at {Migrated:0} ms, jobs registered at {Total:0} ms",
-            built.TotalMilliseconds, seeded?.TotalMilliseconds, migrated.TotalMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            "Since the process started: host built at {Built:0} ms, identity seeded at {Identity:0} ms, databases checked at {Migrated:0} ms, jobs registered at {Jobs:0} ms",
+            built, seeded, migrated, Since());
     }
 
     /// <summary><c>Incubator:DemoData:Enabled</c>, on in Development (appsettings.Development.json), off elsewhere.</summary>
