@@ -119,6 +119,70 @@ public sealed class MailTests
         Assert.Contains("Épicerie solidaire de Nyons", message.Subject ?? string.Empty, StringComparison.Ordinal);
     }
 
+    private static async Task<List<Guid>> QueueMailsAsync(IncubatorFactory factory, int count)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MailDb>();
+        var now = factory.Clock.GetUtcNow();
+        var mails = Enumerable.Range(0, count)
+            .Select(i => new OutgoingMail($"porteur{i}@example.org", $"Rappel n°{i}", "Bonjour,", now))
+            .ToList();
+        db.OutgoingMails.AddRange(mails);
+        await db.SaveChangesAsync();
+        return mails.Select(m => m.Id).ToList();
+    }
+
+    [Fact]
+    public async Task Given_more_mails_than_a_batch_When_two_runs_deliver_at_once_Then_each_mail_is_sent_once()
+    {
+        using var smtp = new SmtpListener();
+        using var factory = new SmtpFactory(smtp.Port);
+        var count = MailDeliveryJob.BatchSize + 15;
+        await QueueMailsAsync(factory, count);
+
+        await Task.WhenAll(factory.RunJobAsync(MailDeliveryJob.JobId), factory.RunJobAsync(MailDeliveryJob.JobId));
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+
+        await Eventually.AssertAsync(() => Task.FromResult(smtp.Messages.Count >= count), TimeSpan.FromSeconds(10), "every mail reaches the SMTP listener");
+        await Task.Delay(300);
+        Assert.Equal(count, smtp.Messages.Count);
+        Assert.Equal(count, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+        var mails = await MailsAsync(factory);
+        Assert.All(mails, m => Assert.Equal((1, (Guid?)null), (m.Attempts, m.ClaimedBy)));
+        Assert.All(mails, m => Assert.NotNull(m.SentAt));
+    }
+
+    [Fact]
+    public async Task Given_a_mail_claimed_by_a_run_that_stopped_When_delivering_Then_it_waits_for_the_claim_to_lapse_and_is_sent_once()
+    {
+        using var smtp = new SmtpListener();
+        using var factory = new SmtpFactory(smtp.Port);
+        var ids = await QueueMailsAsync(factory, 2);
+        var held = ids[0];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // What a run leaves behind when its process stops mid-batch: the claim, and no send.
+            var until = factory.Clock.GetUtcNow() + MailDeliveryJob.Lease;
+            await scope.ServiceProvider.GetRequiredService<MailDb>().OutgoingMails.Where(m => m.Id == held)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, Guid.NewGuid()).SetProperty(m => m.ClaimedUntil, until));
+        }
+
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+        await Eventually.AssertAsync(() => Task.FromResult(smtp.Messages.Count >= 1), TimeSpan.FromSeconds(5), "the mail nobody holds is sent");
+        await Task.Delay(300);
+        Assert.Single(smtp.Messages);
+        Assert.Null((await MailsAsync(factory)).Single(m => m.Id == held).SentAt);
+
+        factory.Clock.Advance(MailDeliveryJob.Lease + TimeSpan.FromSeconds(1));
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+        await factory.RunJobAsync(MailDeliveryJob.JobId);
+
+        await Eventually.AssertAsync(() => Task.FromResult(smtp.Messages.Count >= 2), TimeSpan.FromSeconds(5), "the held mail is sent once its claim lapsed");
+        await Task.Delay(300);
+        Assert.Equal(2, smtp.Messages.Count);
+        Assert.NotNull((await MailsAsync(factory)).Single(m => m.Id == held).SentAt);
+    }
+
     /// <summary>A listener on a given port (the one a failed delivery tried).</summary>
     private sealed class SmtpListenerOn(int port) : IDisposable
     {
