@@ -19,13 +19,19 @@ internal static class MailSetup
     }
 }
 
-internal sealed class IdentityUserDirectory(UserManager<IncubatorUser> users) : IUserDirectory
+internal sealed class IdentityUserDirectory(IdentityDb db, UserManager<IncubatorUser> users) : IUserDirectory
 {
-    public async Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByIdAsync(userId.ToString());
-        return user?.Email is { } email ? new UserContact(user.Id, email, user.DisplayName) : null;
-    }
+    /// <summary>
+    /// Asked by every mail handler for every message; a compiled projection, where <c>FindByIdAsync</c> tracked the
+    /// whole account and built its query anew each time.
+    /// </summary>
+    private static readonly Func<IdentityDb, Guid, CancellationToken, Task<UserContact?>> Contact = EF.CompileAsyncQuery(
+        (IdentityDb db, Guid userId, CancellationToken _) => db.Users
+            .Where(u => u.Id == userId && u.Email != null)
+            .Select(u => new UserContact(u.Id, u.Email!, u.DisplayName))
+            .FirstOrDefault());
+
+    public Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken) => Contact(db, userId, cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, UserContact>> FindManyAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
         await users.Users.Where(u => userIds.Contains(u.Id) && u.Email != null)
