@@ -38,6 +38,7 @@ public static class ModuleRegistration
         services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddScoped<ScheduledJobRunner>();
+        services.TryAddSingleton<BackgroundLane>();
         services.TryAddScoped<DeliveryBatch>();
         services.TryAddSingleton<DeliveryLock>();
         return services;

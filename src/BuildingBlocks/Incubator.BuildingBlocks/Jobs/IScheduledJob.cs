@@ -22,12 +22,13 @@ public interface IJobTrigger
 }
 
 /// <summary>The one public entry point the scheduler invokes: finds the job by id in a fresh scope.</summary>
-public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs)
+public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs, BackgroundLane lane)
 {
+    /// <summary>Runs the job on the <see cref="BackgroundLane"/>: requests come first when both want the CPU.</summary>
     public Task RunAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = jobs.FirstOrDefault(j => j.Id == jobId)
             ?? throw new InvalidOperationException($"No scheduled job '{jobId}'.");
-        return job.RunAsync(cancellationToken);
+        return lane.RunAsync(() => job.RunAsync(cancellationToken), cancellationToken);
     }
 }
