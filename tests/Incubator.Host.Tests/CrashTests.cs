@@ -122,7 +122,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         static string Subject(string project) => $"Candidature reçue : {project} / Application received";
         await Eventually.AssertAsync(
             () => Task.FromResult(submittedProjects.All(p => smtp.Messages.Any(m => m.Subject == Subject(p)))),
-            // The mails of a batch the kill caught mid-way wait for their claim to lapse (two minutes) before they are sent.
+            // The mails of a batch the kill caught mid-way wait for their claim to lapse (100 s) before they are sent.
             TimeSpan.FromSeconds(150),
             $"a confirmation for each of the {submittedProjects.Count} submissions\n{second.Output}");
         await Task.Delay(TimeSpan.FromSeconds(12)); // one more delivery cycle: anything sent twice would be here now

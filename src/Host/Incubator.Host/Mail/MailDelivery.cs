@@ -50,8 +50,11 @@ internal sealed partial class MailDeliveryJob(
     /// <summary>The longest one mail may take: connecting, authenticating and sending, each up to <see cref="SendTimeout"/>.</summary>
     private static readonly TimeSpan LongestSend = 3 * SendTimeout;
 
-    /// <summary>How long a claim holds; renewed, for the mails of the batch not yet sent, whenever less than a send is left.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim holds: a little more than one send, renewed for the batch's mails not yet sent whenever less than
+    /// a send is left. Short, because it is also how long a crash mid-batch delays the rest of the batch.
+    /// </summary>
+    public static readonly TimeSpan Lease = LongestSend + TimeSpan.FromSeconds(10);
 
     public string Id => JobId;
 
