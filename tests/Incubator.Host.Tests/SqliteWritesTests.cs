@@ -65,6 +65,23 @@ public sealed class SqliteWritesTests : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Given_a_save_that_fails_When_its_scope_goes_on_Then_the_file_gate_is_free_already()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SeasonsDbContext>();
+        var messageId = Guid.NewGuid();
+        db.InboxMessages.Add(new Incubator.BuildingBlocks.Messaging.InboxMessage(messageId, "tests", DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        db.InboxMessages.Add(new Incubator.BuildingBlocks.Messaging.InboxMessage(messageId, "tests", DateTimeOffset.UtcNow));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        // The failed save's transaction is over: other writers of the file must not wait for this scope to end.
+        Assert.True(db.WriteGate!.IsFree);
+    }
+
+    [Fact]
     public async Task Given_writers_at_once_on_one_file_When_they_save_Then_all_are_saved_and_the_gate_is_free_after()
     {
         var lead = await _factory.AdminClientAsync();

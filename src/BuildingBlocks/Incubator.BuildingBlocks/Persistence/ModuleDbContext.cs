@@ -80,7 +80,15 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         }
 
         WriteInTransaction();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            LeaveGateOfFailedSave();
+            throw;
+        }
     }
 
     /// <summary>A save holds the file's write gate while it writes (one writer at a time per file); see <see cref="WriteInTransaction"/>.</summary>
@@ -93,7 +101,15 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         }
 
         WriteInTransaction();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            LeaveGateOfFailedSave();
+            throw;
+        }
     }
 
     /// <summary>
@@ -108,6 +124,19 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         if (WriteGate is not null)
         {
             Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+    }
+
+    /// <summary>
+    /// A save that fails has its transaction disposed by EF Core without a rollback the interceptor would see: the gate
+    /// that transaction took is let go here, rather than when the scope ends (a request answering a conflict, say).
+    /// </summary>
+    private void LeaveGateOfFailedSave()
+    {
+        if (TransactionHoldsGate && Database.CurrentTransaction is null)
+        {
+            TransactionHoldsGate = false;
+            LeaveWriteGate();
         }
     }
 
