@@ -65,6 +65,34 @@ public sealed class SqliteWritesTests : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Given_the_file_gate_held_When_a_save_of_one_statement_runs_Then_it_waits_for_the_gate()
+    {
+        for (var lease = 0; lease < 2; lease++) // the second scope takes the first one's context back from the pool
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SeasonsDbContext>();
+            var gate = db.WriteGate!;
+            Task<int> save;
+            Assert.True(await gate.EnterAsync(CancellationToken.None));
+            try
+            {
+                // One INSERT, which EF Core alone would leave to SQLite's autocommit, outside any gate.
+                db.InboxMessages.Add(new Incubator.BuildingBlocks.Messaging.InboxMessage(Guid.NewGuid(), "tests", DateTimeOffset.UtcNow));
+                save = db.SaveChangesAsync();
+                await Task.Delay(200);
+                Assert.False(save.IsCompleted);
+            }
+            finally
+            {
+                gate.Leave();
+            }
+
+            Assert.Equal(1, await save);
+            Assert.True(gate.IsFree);
+        }
+    }
+
+    [Fact]
     public async Task Given_a_save_that_fails_When_its_scope_goes_on_Then_the_file_gate_is_free_already()
     {
         await using var scope = _factory.Services.CreateAsyncScope();

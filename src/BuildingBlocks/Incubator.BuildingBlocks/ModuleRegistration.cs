@@ -130,7 +130,7 @@ public static class ModuleRegistration
         if (context is ModuleDbContext moduleContext)
         {
             moduleContext.ExpectedVersion = services.GetRequiredService<ExpectedVersion>();
-            moduleContext.WriteGate = writeGate;
+            moduleContext.HandOver(writeGate);
             moduleContext.Batch = services.GetRequiredService<DeliveryBatch>();
         }
 

@@ -22,8 +22,24 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The version the person saw, for the scope that holds this (pooled) context; see <see cref="ExpectedVersionInterceptor"/>.</summary>
     internal ExpectedVersion? ExpectedVersion { get; set; }
 
-    /// <summary>The gate of this module's SQLite file (none on SQL Server); handed over when a scope takes the context.</summary>
-    internal SqliteWriteGate? WriteGate { get; set; }
+    /// <summary>
+    /// The gate of this module's SQLite file (none on SQL Server); handed over when a scope takes the context, together
+    /// with one more setting: every save then writes in a transaction of its own, even a save of one statement (which
+    /// EF Core would otherwise leave to SQLite's autocommit). The gate is taken when that transaction starts and let go
+    /// when it ends (<see cref="SqliteWriteGateInterceptor"/>). EF Core detects the changes and prepares the first
+    /// statements before it starts the transaction, so only the writing itself waits its turn. Taken around the whole
+    /// save, the gate was held about 1.3 ms per write, nine tenths of the time, in a rush of submissions (issue 9).
+    /// </summary>
+    internal SqliteWriteGate? WriteGate { get; private set; }
+
+    internal void HandOver(SqliteWriteGate? writeGate)
+    {
+        WriteGate = writeGate;
+        if (writeGate is not null)
+        {
+            Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+    }
 
     /// <summary>True while an explicit transaction of this context holds the gate; see <see cref="SqliteWriteGateInterceptor"/>.</summary>
     internal bool TransactionHoldsGate { get; set; }
@@ -79,7 +95,6 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             batch.Join(this);
         }
 
-        WriteInTransaction();
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -91,7 +106,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         }
     }
 
-    /// <summary>A save holds the file's write gate while it writes (one writer at a time per file); see <see cref="WriteInTransaction"/>.</summary>
+    /// <summary>A save holds the file's write gate while it writes (one writer at a time per file); see <see cref="WriteGate"/>.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
@@ -100,7 +115,6 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             await batch.JoinAsync(this, cancellationToken);
         }
 
-        WriteInTransaction();
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -109,21 +123,6 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         {
             LeaveGateOfFailedSave();
             throw;
-        }
-    }
-
-    /// <summary>
-    /// On SQLite every save writes in a transaction of its own, even a save of one statement (which EF Core would
-    /// otherwise leave to SQLite's autocommit): the file's write gate is taken when that transaction starts and let go
-    /// when it ends (<see cref="SqliteWriteGateInterceptor"/>). EF Core detects the changes and prepares the first
-    /// statements before it starts the transaction, so only the writing itself waits its turn. Taken around the whole
-    /// save, the gate was held about 1.3 ms per write, nine tenths of the time, in a rush of submissions (issue 9).
-    /// </summary>
-    private void WriteInTransaction()
-    {
-        if (WriteGate is not null)
-        {
-            Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         }
     }
 
