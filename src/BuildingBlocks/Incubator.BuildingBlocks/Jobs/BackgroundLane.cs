@@ -22,8 +22,9 @@ public sealed class BackgroundLane : TaskScheduler, IDisposable
     private readonly BlockingCollection<Task> _queue = [];
     private readonly Thread[] _threads;
 
+    /// <summary>The lane whose thread this is, if any: a task of this lane may run inline only on a thread of this lane.</summary>
     [ThreadStatic]
-    private static bool _isLaneThread;
+    private static BackgroundLane? _laneOfThread;
 
     public BackgroundLane()
         : this(Math.Max(2, Environment.ProcessorCount))
@@ -55,13 +56,13 @@ public sealed class BackgroundLane : TaskScheduler, IDisposable
     protected override void QueueTask(Task task) => _queue.Add(task);
 
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
-        _isLaneThread && TryExecuteTask(task);
+        _laneOfThread == this && TryExecuteTask(task);
 
     protected override IEnumerable<Task> GetScheduledTasks() => _queue.ToArray();
 
     private void Work()
     {
-        _isLaneThread = true;
+        _laneOfThread = this;
         LowerPriority();
         foreach (var task in _queue.GetConsumingEnumerable())
         {
