@@ -34,8 +34,9 @@ internal sealed class IdentityUserDirectory(IdentityDb db, UserManager<Incubator
     public Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken) => Contact(db, userId, cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, UserContact>> FindManyAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
-        await users.Users.Where(u => userIds.Contains(u.Id) && u.Email != null)
-            .ToDictionaryAsync(u => u.Id, u => new UserContact(u.Id, u.Email!, u.DisplayName), cancellationToken);
+        await db.Users.Where(u => userIds.Contains(u.Id) && u.Email != null)
+            .Select(u => new UserContact(u.Id, u.Email!, u.DisplayName))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
 
     public async Task<IReadOnlyList<UserContact>> InRoleAsync(string role, CancellationToken cancellationToken) =>
         (await users.GetUsersInRoleAsync(role))
