@@ -69,7 +69,7 @@ internal sealed partial class MailDeliveryJob(
         using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
         while (await DeliverBatchAsync(client, cancellationToken))
         {
-            db.ChangeTracker.Clear();
+            // A batch leaves nothing tracked: each mail is attached for its own save, then detached.
         }
 
         if (client.IsConnected)
@@ -105,9 +105,10 @@ internal sealed partial class MailDeliveryJob(
         var settled = candidates.Count - claimed.Count; // those another run has
         for (var i = 0; i < claimed.Count; i++)
         {
-            if (time.GetUtcNow() + LongestSend >= leaseEnds)
+            var now = time.GetUtcNow();
+            if (now + LongestSend >= leaseEnds)
             {
-                leaseEnds = time.GetUtcNow() + Lease;
+                leaseEnds = now + Lease;
                 var renewed = await db.WriteAsync(ct => db.OutgoingMails
                     .Where(m => m.ClaimedBy == claim && m.SentAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, leaseEnds), ct), cancellationToken);
