@@ -39,6 +39,7 @@ public static class ModuleRegistration
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddScoped<ScheduledJobRunner>();
         services.TryAddSingleton<BackgroundLane>();
+        services.TryAddSingleton<RequestLoad>();
         services.TryAddScoped<DeliveryBatch>();
         services.TryAddSingleton<DeliveryLock>();
         return services;

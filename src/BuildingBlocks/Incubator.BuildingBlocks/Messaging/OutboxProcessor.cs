@@ -91,6 +91,7 @@ internal sealed partial class OutboxProcessor<TDb>(
     string module,
     OutboxGate gate,
     DeliveryLock deliveryLock,
+    RequestLoad load,
     IServiceScopeFactory scopeFactory,
     TimeProvider time,
     ILogger<OutboxProcessor<TDb>> logger) : IScheduledJob
@@ -113,9 +114,11 @@ internal sealed partial class OutboxProcessor<TDb>(
         {
             do
             {
-                while (await DispatchBatchAsync(cancellationToken) == BatchSize)
+                do
                 {
+                    await load.WhenEasedAsync(cancellationToken); // the handlers' commits may wait while requests are many
                 }
+                while (await DispatchBatchAsync(cancellationToken) == BatchSize);
             }
             while (gate.GoRoundAgain());
         }

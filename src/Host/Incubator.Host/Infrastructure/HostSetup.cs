@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
 using Incubator.BuildingBlocks;
+using Incubator.BuildingBlocks.Jobs;
 using Incubator.BuildingBlocks.Web;
 using Incubator.Host.Audit;
 using Incubator.Host.Identity;
@@ -136,6 +137,7 @@ internal static class HostSetup
 
     public static void UseIncubatorHost(this WebApplication app)
     {
+        app.UseRequestLoad();
         app.UseSqlCommandCount();
         app.UseExceptionHandler("/error");
         app.UseSecurityHeaders();
@@ -171,6 +173,24 @@ internal static class HostSetup
         {
             _ = source.Endpoints;
         }
+    }
+
+    /// <summary>Counts the requests being answered, for the jobs that step aside while many are (<see cref="RequestLoad"/>).</summary>
+    private static void UseRequestLoad(this WebApplication app)
+    {
+        var load = app.Services.GetRequiredService<RequestLoad>();
+        app.Use(async (context, next) =>
+        {
+            load.Started();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                load.Ended();
+            }
+        });
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

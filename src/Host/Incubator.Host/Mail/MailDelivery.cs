@@ -38,6 +38,7 @@ internal sealed partial class MailDeliveryJob(
     MailDb db,
     IOptions<SmtpOptions> smtp,
     DatabaseOptions database,
+    RequestLoad load,
     TimeProvider time,
     ILogger<MailDeliveryJob> logger) : IScheduledJob
 {
@@ -67,10 +68,11 @@ internal sealed partial class MailDeliveryJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
-        while (await DeliverBatchAsync(client, cancellationToken))
+        do
         {
-            // A batch leaves nothing tracked: each mail is attached for its own save, then detached.
+            await load.WhenEasedAsync(cancellationToken); // a confirmation may wait while requests are many
         }
+        while (await DeliverBatchAsync(client, cancellationToken)); // a batch leaves nothing tracked: each mail is attached for its own save, then detached
 
         if (client.IsConnected)
         {
