@@ -17,7 +17,7 @@ public sealed class RequestLoad
     private int _inFlight;
 
     public RequestLoad()
-        : this(Math.Max(4, 2 * Environment.ProcessorCount), TimeSpan.FromSeconds(1))
+        : this(Math.Max(4, 2 * Environment.ProcessorCount), TimeSpan.FromSeconds(3))
     {
     }
 
