@@ -4,7 +4,8 @@ namespace Incubator.BuildingBlocks.Jobs;
 
 /// <summary>
 /// How many requests the host is answering at this moment, so that work which may wait (the outbox's deliveries, the
-/// mails) steps aside while many are: a job asks <see cref="WhenEasedAsync"/> before each batch. The wait is bounded:
+/// mails) steps aside while many are: a job that has found a batch to handle asks <see cref="WhenEasedAsync"/>
+/// first; a sweep that finds nothing never waits. The wait is bounded:
 /// under a load that never eases a job still takes one batch per <see cref="Patience"/>, and it catches up as soon
 /// as the load falls (ADR 0016). The lane's lower priority alone was not enough: the jobs ran whenever the request
 /// threads waited on the disk, and their commits then shared the disk with the requests' own (issue 9).

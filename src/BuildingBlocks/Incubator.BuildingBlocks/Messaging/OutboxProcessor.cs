@@ -114,11 +114,9 @@ internal sealed partial class OutboxProcessor<TDb>(
         {
             do
             {
-                do
+                while (await DispatchBatchAsync(cancellationToken) == BatchSize)
                 {
-                    await load.WhenEasedAsync(cancellationToken); // the handlers' commits may wait while requests are many
                 }
-                while (await DispatchBatchAsync(cancellationToken) == BatchSize);
             }
             while (gate.GoRoundAgain());
         }
@@ -144,6 +142,8 @@ internal sealed partial class OutboxProcessor<TDb>(
             return 0;
         }
 
+        // The handlers' commits may wait while requests are many; a sweep that finds nothing never waits.
+        await load.WhenEasedAsync(cancellationToken);
         var failures = new Dictionary<OutboxMessage, Exception>();
         await deliveryLock.Semaphore.WaitAsync(cancellationToken);
         try

@@ -68,11 +68,10 @@ internal sealed partial class MailDeliveryJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
-        do
+        while (await DeliverBatchAsync(client, cancellationToken))
         {
-            await load.WhenEasedAsync(cancellationToken); // a confirmation may wait while requests are many
+            // A batch leaves nothing tracked: each mail is attached for its own save, then detached.
         }
-        while (await DeliverBatchAsync(client, cancellationToken)); // a batch leaves nothing tracked: each mail is attached for its own save, then detached
 
         if (client.IsConnected)
         {
@@ -84,10 +83,9 @@ internal sealed partial class MailDeliveryJob(
     private async Task<bool> DeliverBatchAsync(SmtpClient client, CancellationToken cancellationToken)
     {
         var claim = Guid.NewGuid();
-        var claimedAt = time.GetUtcNow();
-        var leaseEnds = claimedAt + Lease;
+        var readAt = time.GetUtcNow();
         var candidates = await db.OutgoingMails
-            .Where(m => m.SentAt == null && m.NextAttemptAt != null && m.NextAttemptAt <= claimedAt && (m.ClaimedUntil == null || m.ClaimedUntil < claimedAt))
+            .Where(m => m.SentAt == null && m.NextAttemptAt != null && m.NextAttemptAt <= readAt && (m.ClaimedUntil == null || m.ClaimedUntil < readAt))
             .OrderBy(m => m.CreatedAt)
             .Select(m => m.Id)
             .Take(BatchSize)
@@ -96,6 +94,11 @@ internal sealed partial class MailDeliveryJob(
         {
             return false;
         }
+
+        // A confirmation may wait while requests are many; the claim (and its lease) is taken after the wait.
+        await load.WhenEasedAsync(cancellationToken);
+        var claimedAt = time.GetUtcNow();
+        var leaseEnds = claimedAt + Lease;
 
         // The claim's condition is checked again row by row as it is written: a mail another run claimed since the
         // candidates were read is not taken, and only the mails that carry this claim are read back and sent.
