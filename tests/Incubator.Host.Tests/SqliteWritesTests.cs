@@ -21,6 +21,50 @@ public sealed class SqliteWritesTests : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Given_many_connections_each_reading_a_large_file_When_they_stay_open_Then_SQLite_keeps_to_its_budget()
+    {
+        // The host starts with the default budget of 8 MB for all of SQLite's memory in the process.
+        _ = _factory.Services;
+        Assert.Equal(8L * 1024 * 1024, SqliteMemory.CurrentLimit());
+
+        // A 12 MB file, read whole by 12 connections kept open: without a budget each keeps a cache of up to 2 MB.
+        var file = Path.Combine(_factory.DataDirectory, $"budget-{Guid.NewGuid():N}.db");
+        var connectionString = $"Data Source={file};Pooling=False";
+        await using (var setup = new Microsoft.Data.Sqlite.SqliteConnection(connectionString))
+        {
+            await setup.OpenAsync();
+            await using var fill = setup.CreateCommand();
+            fill.CommandText = "CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000) INSERT INTO t SELECT i, randomblob(2000) FROM n;";
+            await fill.ExecuteNonQueryAsync();
+        }
+
+        var before = SqliteMemory.Used();
+        var readers = new List<Microsoft.Data.Sqlite.SqliteConnection>();
+        try
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                var reader = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                readers.Add(reader);
+                await reader.OpenAsync();
+                await using var read = reader.CreateCommand();
+                read.CommandText = "SELECT sum(length(b)) FROM t";
+                Assert.Equal(12_000_000L, (long)(await read.ExecuteScalarAsync())!);
+            }
+
+            var grown = SqliteMemory.Used() - before;
+            Assert.True(grown < 10 * 1024 * 1024, $"SQLite's memory grew by {grown / 1024} kB for 12 open connections");
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                await reader.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Given_a_pooled_connection_opened_again_and_again_When_reading_its_settings_Then_every_open_is_durable_and_waits_for_the_lock()
     {
         for (var open = 0; open < 3; open++)

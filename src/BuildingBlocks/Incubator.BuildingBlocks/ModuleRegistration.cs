@@ -148,6 +148,7 @@ public static class ModuleRegistration
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(Path.GetFullPath(database.DataDirectory));
+            SqliteMemory.Limit(database.SqliteMemoryLimitMb);
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Incubator.Migrations");

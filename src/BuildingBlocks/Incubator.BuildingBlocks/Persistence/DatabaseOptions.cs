@@ -19,6 +19,12 @@ public sealed class DatabaseOptions
     /// <summary>How long a SQLite writer waits for the write lock before giving up.</summary>
     public int SqliteBusyTimeoutMs { get; set; } = 30_000;
 
+    /// <summary>
+    /// SQLite's memory for the whole process, every file and pooled connection together (0: no limit; ADR 0017).
+    /// Beyond it, connections reuse their cached pages rather than growing; the files stay in the system's cache.
+    /// </summary>
+    public int SqliteMemoryLimitMb { get; set; } = 8;
+
     public string SqliteConnectionString(string module) =>
         $"Data Source={Path.Combine(Path.GetFullPath(DataDirectory), module + ".db")};Pooling=True";
 }

@@ -86,6 +86,7 @@ internal static class HostSetup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+        services.AddHostedService<NativeMemoryTrim>();
         builder.AddIncubatorJobs();
     }
 
