@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.Host.Infrastructure;
 using Incubator.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Incubator.Host.Tests;
 
@@ -16,6 +19,12 @@ public sealed class HostTests : IClassFixture<HostFixture>
     }
 
     private sealed record Me(Guid Id, string Email, string DisplayName, List<string> Roles);
+
+    [Fact]
+    public void Given_a_running_host_Then_it_gives_freed_native_memory_back()
+    {
+        Assert.Single(_factory.Services.GetServices<IHostedService>().OfType<NativeMemoryTrim>());
+    }
 
     [Fact]
     public async Task Given_a_running_host_When_probing_health_Then_live_and_ready_answer_healthy()

@@ -1,8 +1,5 @@
 using System.Runtime.InteropServices;
 using Incubator.Host.Infrastructure;
-using Incubator.Host.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Incubator.Host.Tests;
 
@@ -55,14 +52,6 @@ public sealed class NativeMemoryTrimTests
                 Marshal.FreeHGlobal(block);
             }
         }
-    }
-
-    [Fact]
-    public void Given_the_host_When_it_starts_Then_it_runs_the_trim()
-    {
-        using var factory = new IncubatorFactory();
-
-        Assert.Single(factory.Services.GetServices<IHostedService>().OfType<NativeMemoryTrim>());
     }
 
     private static long ResidentAnonymousKb() =>

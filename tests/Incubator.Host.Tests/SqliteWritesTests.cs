@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Host.Tests.Infrastructure;
 using Incubator.Seasons.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,13 +25,14 @@ public sealed class SqliteWritesTests : IClassFixture<HostFixture>
     public async Task Given_many_connections_each_reading_a_large_file_When_they_stay_open_Then_SQLite_keeps_to_its_budget()
     {
         // The host starts with the default budget of 8 MB for all of SQLite's memory in the process.
-        _ = _factory.Services;
-        Assert.Equal(8L * 1024 * 1024, SqliteMemory.CurrentLimit());
+        var options = _factory.Services.GetRequiredService<DatabaseOptions>();
+        Assert.Equal(8, options.SqliteMemoryLimitMb);
+        Assert.Equal(options.SqliteMemoryLimitMb * 1024L * 1024L, SqliteMemory.CurrentLimit());
 
         // A 12 MB file, read whole by 12 connections kept open: without a budget each keeps a cache of up to 2 MB.
         var file = Path.Combine(_factory.DataDirectory, $"budget-{Guid.NewGuid():N}.db");
         var connectionString = $"Data Source={file};Pooling=False";
-        await using (var setup = new Microsoft.Data.Sqlite.SqliteConnection(connectionString))
+        await using (var setup = new SqliteConnection(connectionString))
         {
             await setup.OpenAsync();
             await using var fill = setup.CreateCommand();
@@ -39,12 +41,12 @@ public sealed class SqliteWritesTests : IClassFixture<HostFixture>
         }
 
         var before = SqliteMemory.Used();
-        var readers = new List<Microsoft.Data.Sqlite.SqliteConnection>();
+        var readers = new List<SqliteConnection>();
         try
         {
             for (var i = 0; i < 12; i++)
             {
-                var reader = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                var reader = new SqliteConnection(connectionString);
                 readers.Add(reader);
                 await reader.OpenAsync();
                 await using var read = reader.CreateCommand();

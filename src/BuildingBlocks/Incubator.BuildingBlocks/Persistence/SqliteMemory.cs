@@ -8,24 +8,15 @@ namespace Incubator.BuildingBlocks.Persistence;
 /// </summary>
 public static class SqliteMemory
 {
+    // SQLite's functions need its provider, which Microsoft.Data.Sqlite only sets when its first connection is made.
+    static SqliteMemory() => SQLitePCL.Batteries_V2.Init();
+
     /// <summary>Sets the process-wide soft limit (0: none). SQLite's own setting: the last host to start sets it.</summary>
-    public static void Limit(int megabytes)
-    {
-        SQLitePCL.Batteries_V2.Init();
-        SQLitePCL.raw.sqlite3_soft_heap_limit64(Math.Max(0, megabytes) * 1024L * 1024L);
-    }
+    public static void Limit(int megabytes) => SQLitePCL.raw.sqlite3_soft_heap_limit64(Math.Max(0, megabytes) * 1024L * 1024L);
 
     /// <summary>The limit in force, in bytes (0: none).</summary>
-    public static long CurrentLimit()
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return SQLitePCL.raw.sqlite3_soft_heap_limit64(-1);
-    }
+    public static long CurrentLimit() => SQLitePCL.raw.sqlite3_soft_heap_limit64(-1);
 
     /// <summary>The memory SQLite holds now, in bytes.</summary>
-    public static long Used()
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return SQLitePCL.raw.sqlite3_memory_used();
-    }
+    public static long Used() => SQLitePCL.raw.sqlite3_memory_used();
 }

@@ -8,6 +8,8 @@ namespace Incubator.Host.Infrastructure;
 /// the allocator's arenas, scattered between live blocks, and glibc only returns the top of each arena by itself.
 /// Under a submission rush that free memory held 15 to 29 MB of the host's resident memory; <c>malloc_trim</c>
 /// releases the whole free pages inside every arena. Elsewhere (Windows, macOS, musl) this does nothing.
+/// It is not a Hangfire job: a job a second would keep tens of thousands of finished jobs in the job storage, the
+/// memory this gives back, and it carries no business state to sweep.
 /// </summary>
 internal sealed class NativeMemoryTrim(IConfiguration configuration, ILogger<NativeMemoryTrim> logger) : BackgroundService
 {
