@@ -228,21 +228,57 @@ public sealed class ReviewTests : IClassFixture<HostFixture>
         await SeedAsync(factory, small.Id, 50, reviewers);
         await SeedAsync(factory, large.Id, 5000, reviewers);
 
-        async Task<int> CommandsFor(Guid seasonId)
+        async Task<(int Read, int Kept)> CommandsFor(Guid seasonId)
         {
-            await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?sort=score&page=1&pageSize=50"); // warm
+            await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?sort=score&page=1&pageSize=49"); // warm, another page
             counter.Reset();
             var board = await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?sort=score&page=1&pageSize=50");
             Assert.Equal(50, board!.Items.Count);
             Assert.All(board.Items, i => Assert.Equal(3, i.ReviewCount));
-            return counter.Count;
+            var read = counter.Count;
+            counter.Reset();
+            var again = await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?sort=score&page=1&pageSize=50");
+            Assert.Equal(board.Items.Select(i => i.Id), again!.Items.Select(i => i.Id));
+            return (read, counter.Count);
         }
 
         var forSmall = await CommandsFor(small.Id);
         var forLarge = await CommandsFor(large.Id);
 
-        Assert.Equal(forSmall, forLarge);
-        Assert.InRange(forLarge, 1, 6);
+        Assert.Equal(forSmall.Read, forLarge.Read);
+        Assert.InRange(forLarge.Read, 1, 6);
+
+        // Nothing was written since: the same page again is served from what the first read kept (ADR 0018).
+        Assert.Equal(0, forSmall.Kept);
+        Assert.Equal(0, forLarge.Kept);
+    }
+
+    [Fact]
+    public async Task Given_a_board_already_read_When_a_review_is_scored_or_a_decision_made_Then_the_next_read_shows_it()
+    {
+        var (seasonId, lead, first, second, ids) = await CommitteeAsync(false, "Premier", "Second");
+        async Task<Board> BoardOf(HttpClient reader) => (await reader.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?sort=score"))!;
+
+        var before = await BoardOf(lead);
+        Assert.All(before.Items, i => Assert.Null(i.Score));
+        Assert.Equal(before.Items.Select(i => i.Id), (await BoardOf(lead)).Items.Select(i => i.Id));
+
+        await ScoreAsync(first, ids[1], Scores(4, 4, 4, 4, 4));
+        var afterScore = await BoardOf(lead);
+        Assert.Equal(ids[1], afterScore.Items[0].Id);
+        Assert.Equal(4.0, afterScore.Items[0].Score);
+        Assert.Equal(1, afterScore.Items[0].ReviewCount);
+
+        // The same page, kept once for all: "reviewed by me" is still each reader's own.
+        Assert.True((await BoardOf(first)).Items.Single(i => i.Id == ids[1]).ReviewedByMe);
+        Assert.False((await BoardOf(second)).Items.Single(i => i.Id == ids[1]).ReviewedByMe);
+        Assert.False((await BoardOf(lead)).Items.Single(i => i.Id == ids[1]).ReviewedByMe);
+
+        await (await lead.PostAsJsonAsync($"/api/applications/{ids[0]}/decision", new { decision = "shortlist" })).EnsureSuccessAsync();
+        Assert.Equal("Shortlisted", (await BoardOf(second)).Items.Single(i => i.Id == ids[0]).Status);
+        var shortlisted = await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?status=Shortlisted");
+        Assert.Equal([ids[0]], shortlisted!.Items.Select(i => i.Id));
+        Assert.Equal(1, shortlisted.Total);
     }
 
     private static async Task SeedAsync(IncubatorFactory factory, Guid seasonId, int count, Guid[] reviewers)

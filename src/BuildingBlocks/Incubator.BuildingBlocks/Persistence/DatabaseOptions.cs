@@ -25,6 +25,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public int SqliteMemoryLimitMb { get; set; } = 8;
 
+    /// <summary>
+    /// Keep reads many people make alike until this process next writes to the module's database (ADR 0018). Only on
+    /// SQLite, where this process is the only writer; SQL Server hosts always read.
+    /// </summary>
+    public bool CacheReads { get; set; } = true;
+
     public string SqliteConnectionString(string module) =>
         $"Data Source={Path.Combine(Path.GetFullPath(DataDirectory), module + ".db")};Pooling=True";
 }

@@ -4,6 +4,7 @@ using Incubator.Applications.Domain;
 using Incubator.Applications.Persistence;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using static Incubator.BuildingBlocks.Application.Texts;
@@ -37,8 +38,13 @@ internal sealed record ReviewBoardCsv(Guid SeasonId, BoardFilter Filter) : IRequ
 /// Each application carries its review ledger (who scored what, who recused), kept when a review is written:
 /// the page reads applications alone. Joining the page to its reviews cost six times the page's own SQL,
 /// and EF Core's shaper for a collection created delegates for every row it read.
+/// <para>
+/// What the SQL reads is the same for every member of the committee (only "reviewed by me" is theirs, and the
+/// filter on it is read apart): it is kept until the next write to the applications' database (ADR 0018). The
+/// count alone cost 0.7 ms of SQLite per view on a season of 5,000 applications.
+/// </para>
 /// </remarks>
-internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess access, ICurrentUser user) :
+internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess access, ICurrentUser user, ModuleReadCache<ApplicationsDbContext> cache) :
     IRequestHandler<ReviewBoard, PagedResult<BoardRowDto>>,
     IRequestHandler<ReviewBoardCsv, string>
 {
@@ -62,22 +68,35 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         public string? ReviewLedger { get; init; }
     }
 
+    /// <summary>A line as every reader sees it: its normalised score, and who scored or recused.</summary>
+    private sealed record Line(Row Row, double? NormalizedScore, IReadOnlyList<Guid> Reviewers);
+
+    private sealed record Page(int Total, IReadOnlyList<Line> Lines);
+
+    private sealed record PageKey(Guid SeasonId, string? Status, string? Department, string? Sort, PageRequest Paging);
+
     public async Task<PagedResult<BoardRowDto>> Handle(ReviewBoard request, CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(request.SeasonId, request.Filter, cancellationToken);
-        var paging = PageRequest.Of(request.Filter.Page, request.Filter.PageSize);
-        var total = await rows.CountAsync(cancellationToken);
-        var page = await Sorted(rows, request.Filter.Sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new PagedResult<BoardRowDto>(await ToDtosAsync(request.SeasonId, page, cancellationToken), paging.Page, paging.PageSize, total);
+        var filter = request.Filter;
+        var paging = PageRequest.Of(filter.Page, filter.PageSize);
+        var rows = await RowsAsync(request.SeasonId, filter, cancellationToken);
+        var page = filter.ReviewedByMe is null
+            ? await cache.GetOrReadAsync(
+                new PageKey(request.SeasonId, filter.Status, filter.Department?.Trim().ToUpperInvariant(), filter.Sort?.ToLowerInvariant(), paging),
+                ct => ReadPageAsync(request.SeasonId, rows, filter.Sort, paging, ct), cancellationToken)
+            : await ReadPageAsync(request.SeasonId, rows, filter.Sort, paging, cancellationToken);
+        var me = user.RequiredId();
+        return new PagedResult<BoardRowDto>(page.Lines.Select(l => ToDto(l, me)).ToList(), paging.Page, paging.PageSize, page.Total);
     }
 
     public async Task<string> Handle(ReviewBoardCsv request, CancellationToken cancellationToken)
     {
         var rows = await Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort).ToListAsync(cancellationToken);
+        var me = user.RequiredId();
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(';', L("projet", "project"), L("département", "department"), L("état", "status"),
             L("déposée le", "submitted at"), L("note", "score"), L("note normalisée", "normalized score"), L("évaluations", "reviews"), "id"));
-        foreach (var row in await ToDtosAsync(request.SeasonId, rows, cancellationToken))
+        foreach (var row in (await LinesAsync(request.SeasonId, rows, cancellationToken)).Select(l => ToDto(l, me)))
         {
             csv.AppendLine(string.Join(';',
                 Cell(row.ProjectName), Cell(row.DepartmentCode), Cell(row.Status),
@@ -87,6 +106,13 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         }
 
         return csv.ToString();
+    }
+
+    private async Task<Page> ReadPageAsync(Guid seasonId, IQueryable<Row> rows, string? sort, PageRequest paging, CancellationToken cancellationToken)
+    {
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await Sorted(rows, sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new Page(total, await LinesAsync(seasonId, page, cancellationToken));
     }
 
     private async Task<IQueryable<Row>> RowsAsync(Guid seasonId, BoardFilter filter, CancellationToken cancellationToken)
@@ -147,13 +173,12 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     };
 
     /// <summary>
-    /// The board's lines: whether the reader scored or recused, from each application's ledger, and its
-    /// normalised score, the mean over its scored reviews of each score as a z-score within its reviewer's
-    /// scores of the season (a harsh and a lenient reviewer weigh the same).
+    /// The board's lines: who scored or recused, from each application's ledger, and its normalised score, the mean
+    /// over its scored reviews of each score as a z-score within its reviewer's scores of the season (a harsh and a
+    /// lenient reviewer weigh the same).
     /// </summary>
-    private async Task<List<BoardRowDto>> ToDtosAsync(Guid seasonId, List<Row> rows, CancellationToken cancellationToken)
+    private async Task<List<Line>> LinesAsync(Guid seasonId, List<Row> rows, CancellationToken cancellationToken)
     {
-        var me = user.RequiredId();
         var ledgers = rows.Select(r => ReviewLedger.Parse(r.ReviewLedger)).ToList();
         var tallies = ledgers.Any(l => l.Any(e => e.Score is not null))
             ? await db.ReviewerTallies.AsNoTracking().Where(t => t.SeasonId == seasonId).ToDictionaryAsync(t => t.ReviewerUserId, cancellationToken)
@@ -164,13 +189,16 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
             double? normalized = scored.Count == 0 ? null : scored.Average(e => tallies.TryGetValue(e.Reviewer, out var t)
                 ? ReviewerTally.ZScore(e.Score!.Value, t.Count, t.Sum, t.SumOfSquares)
                 : 0);
-            return ToDto(r, normalized, ledgers[i].Any(e => e.Reviewer == me));
+            return new Line(r, normalized, ledgers[i].Select(e => e.Reviewer).ToList());
         }).ToList();
     }
 
-    private static BoardRowDto ToDto(Row r, double? normalized, bool reviewedByMe) => new(
-        r.Id, r.ProjectName, r.Status.ToString(), r.Score is { } s ? Math.Round(s, 2) : null,
-        normalized is { } z ? Math.Round(z, 2) : null, r.ReviewCount, r.DepartmentCode, r.SubmittedAt, reviewedByMe);
+    private static BoardRowDto ToDto(Line line, Guid me)
+    {
+        var r = line.Row;
+        return new(r.Id, r.ProjectName, r.Status.ToString(), r.Score is { } s ? Math.Round(s, 2) : null,
+            line.NormalizedScore is { } z ? Math.Round(z, 2) : null, r.ReviewCount, r.DepartmentCode, r.SubmittedAt, line.Reviewers.Contains(me));
+    }
 
     private static string Cell(string? value)
     {

@@ -1,0 +1,146 @@
+using Incubator.BuildingBlocks.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Incubator.Host.Tests;
+
+/// <summary>A read kept by <see cref="ModuleReadCache{TContext}"/> is served only while no write was committed since it began (ADR 0018).</summary>
+public sealed class ModuleReadCacheTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("incubator-readcache-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class Note
+    {
+        public int Id { get; set; }
+
+        public string Text { get; set; } = string.Empty;
+    }
+
+    private sealed class NotesContext(DbContextOptions<NotesContext> options) : DbContext(options)
+    {
+        public DbSet<Note> Notes => Set<Note>();
+    }
+
+    private sealed class Reads
+    {
+        public int Count { get; private set; }
+
+        public Task<string> ReadAsync(string value, Action? whileReading = null)
+        {
+            Count++;
+            whileReading?.Invoke();
+            return Task.FromResult(value);
+        }
+    }
+
+    private static ModuleReadCache<NotesContext> Cache(ModuleWrites<NotesContext> writes, bool cacheReads = true) =>
+        new(writes, new DatabaseOptions { CacheReads = cacheReads });
+
+    [Fact]
+    public async Task Given_no_write_since_a_read_When_read_again_Then_kept_and_after_a_write_read_anew()
+    {
+        var writes = new ModuleWrites<NotesContext>(complete: true);
+        var cache = Cache(writes);
+        var reads = new Reads();
+
+        Assert.Equal("a", await cache.GetOrReadAsync("k", _ => reads.ReadAsync("a"), CancellationToken.None));
+        Assert.Equal("a", await cache.GetOrReadAsync("k", _ => reads.ReadAsync("b"), CancellationToken.None));
+        Assert.Equal(1, reads.Count);
+
+        writes.Committed();
+        Assert.Equal("c", await cache.GetOrReadAsync("k", _ => reads.ReadAsync("c"), CancellationToken.None));
+        Assert.Equal(2, reads.Count);
+    }
+
+    [Fact]
+    public async Task Given_a_write_committed_while_reading_When_read_again_Then_read_anew()
+    {
+        var writes = new ModuleWrites<NotesContext>(complete: true);
+        var cache = Cache(writes);
+        var reads = new Reads();
+
+        await cache.GetOrReadAsync("k", _ => reads.ReadAsync("old", writes.Committed), CancellationToken.None);
+        Assert.Equal("new", await cache.GetOrReadAsync("k", _ => reads.ReadAsync("new"), CancellationToken.None));
+        Assert.Equal(2, reads.Count);
+    }
+
+    [Theory]
+    [InlineData(false, true)] // SQL Server: other hosts may write
+    [InlineData(true, false)] // switched off
+    public async Task Given_other_writers_or_the_setting_off_When_read_twice_Then_read_twice(bool complete, bool cacheReads)
+    {
+        var cache = Cache(new ModuleWrites<NotesContext>(complete), cacheReads);
+        var reads = new Reads();
+
+        await cache.GetOrReadAsync("k", _ => reads.ReadAsync("a"), CancellationToken.None);
+        await cache.GetOrReadAsync("k", _ => reads.ReadAsync("a"), CancellationToken.None);
+
+        Assert.False(cache.Enabled);
+        Assert.Equal(2, reads.Count);
+    }
+
+    [Fact]
+    public async Task Given_more_keys_than_its_capacity_When_read_Then_it_keeps_at_most_its_capacity()
+    {
+        var writes = new ModuleWrites<NotesContext>(complete: true);
+        var cache = Cache(writes);
+        var reads = new Reads();
+        for (var i = 0; i < 3 * ModuleReadCache<NotesContext>.Capacity; i++)
+        {
+            if (i % 10 == 0)
+            {
+                writes.Committed();
+            }
+
+            await cache.GetOrReadAsync(i, _ => reads.ReadAsync("v"), CancellationToken.None);
+            Assert.InRange(cache.Count, 1, ModuleReadCache<NotesContext>.Capacity);
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_sqlite_context_When_it_queries_and_writes_Then_only_committed_writes_are_counted()
+    {
+        var writes = 0;
+        var options = new DbContextOptionsBuilder<NotesContext>()
+            .UseSqlite($"Data Source={Path.Combine(_directory, "notes.db")}")
+            .AddInterceptors(new ModuleWritesInterceptor(() => writes++))
+            .Options;
+        await using var db = new NotesContext(options);
+        await db.Database.EnsureCreatedAsync();
+        writes = 0;
+
+        await db.Notes.CountAsync();
+        await db.Notes.ToListAsync();
+        Assert.Equal(0, writes);
+
+        // A save of one row outside a transaction: INSERT … RETURNING, committed when its reader is done.
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        db.Notes.Add(new Note { Text = "un" });
+        await db.SaveChangesAsync();
+        Assert.Equal(1, writes);
+
+        // ExecuteUpdate, SQLite's autocommit.
+        await db.Notes.ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, "deux"));
+        Assert.Equal(2, writes);
+
+        // In a transaction, the commit is what counts last.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Notes.Add(new Note { Text = "trois" });
+            await db.SaveChangesAsync();
+            var beforeCommit = writes;
+            await transaction.CommitAsync();
+            Assert.Equal(beforeCommit + 1, writes);
+        }
+
+        Assert.True(ModuleWritesInterceptor.IsWrite("  update \"Notes\" set x = 1"));
+        Assert.True(ModuleWritesInterceptor.IsWrite("PRAGMA foreign_keys=ON;"));
+        Assert.False(ModuleWritesInterceptor.IsWrite("\n SELECT COUNT(*) FROM \"Notes\""));
+    }
+}
