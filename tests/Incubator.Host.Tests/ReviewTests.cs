@@ -279,6 +279,11 @@ public sealed class ReviewTests : IClassFixture<HostFixture>
         var shortlisted = await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?status=Shortlisted");
         Assert.Equal([ids[0]], shortlisted!.Items.Select(i => i.Id));
         Assert.Equal(1, shortlisted.Total);
+
+        // Pages are kept per filter as the query reads it.
+        Assert.Equal(1, (await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?department=%2007"))!.Total);
+        Assert.Equal(2, (await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?department="))!.Total);
+        Assert.Equal(1, (await lead.GetFromJsonAsync<Board>($"/api/seasons/{seasonId}/applications?department=26"))!.Total);
     }
 
     private static async Task SeedAsync(IncubatorFactory factory, Guid seasonId, int count, Guid[] reviewers)

@@ -73,7 +73,15 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
 
     private sealed record Page(int Total, IReadOnlyList<Line> Lines);
 
-    private sealed record PageKey(Guid SeasonId, string? Status, string? Department, string? Sort, PageRequest Paging);
+    /// <summary>A page's key: the filters as <see cref="Query"/> reads them (an empty filter is none; a department is trimmed, upper-case).</summary>
+    private sealed record PageKey(Guid SeasonId, string? Status, string? Department, string? Sort, PageRequest Paging)
+    {
+        public static PageKey Of(Guid seasonId, BoardFilter filter, PageRequest paging) => new(seasonId,
+            string.IsNullOrEmpty(filter.Status) ? null : filter.Status.ToLowerInvariant(),
+            string.IsNullOrEmpty(filter.Department) ? null : filter.Department.Trim().ToUpperInvariant(),
+            string.IsNullOrEmpty(filter.Sort) ? null : filter.Sort.ToLowerInvariant(),
+            paging);
+    }
 
     public async Task<PagedResult<BoardRowDto>> Handle(ReviewBoard request, CancellationToken cancellationToken)
     {
@@ -82,7 +90,7 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         var rows = await RowsAsync(request.SeasonId, filter, cancellationToken);
         var page = filter.ReviewedByMe is null
             ? await cache.GetOrReadAsync(
-                new PageKey(request.SeasonId, filter.Status, filter.Department?.Trim().ToUpperInvariant(), filter.Sort?.ToLowerInvariant(), paging),
+                PageKey.Of(request.SeasonId, filter, paging),
                 ct => ReadPageAsync(request.SeasonId, rows, filter.Sort, paging, ct), cancellationToken)
             : await ReadPageAsync(request.SeasonId, rows, filter.Sort, paging, cancellationToken);
         var me = user.RequiredId();
