@@ -86,7 +86,7 @@ public static class ModuleRegistration
         var pragmas = new SqlitePragmas(database.SqliteBusyTimeoutMs);
         var writeGate = database.Provider == DatabaseProvider.Sqlite ? new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMs)) : null;
         services.TryAddSingleton<SqliteWriteGateInterceptor>();
-        var writes = new ModuleWrites<TContext>(complete: database.Provider == DatabaseProvider.Sqlite);
+        var writes = new ModuleWrites<TContext>();
         var writesInterceptor = new ModuleWritesInterceptor(writes.Committed);
         services.AddSingleton(writes);
         services.AddSingleton<ModuleReadCache<TContext>>();

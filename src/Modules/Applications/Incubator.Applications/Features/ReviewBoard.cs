@@ -87,14 +87,21 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     {
         var filter = request.Filter;
         var paging = PageRequest.Of(filter.Page, filter.PageSize);
-        var rows = await RowsAsync(request.SeasonId, filter, cancellationToken);
-        var page = filter.ReviewedByMe is null
-            ? await cache.GetOrReadAsync(
-                PageKey.Of(request.SeasonId, filter, paging),
-                ct => ReadPageAsync(request.SeasonId, rows, filter.Sort, paging, ct), cancellationToken)
-            : await ReadPageAsync(request.SeasonId, rows, filter.Sort, paging, cancellationToken);
+        await EnsureMayReviewAsync(request.SeasonId, cancellationToken);
         var me = user.RequiredId();
+        var page = filter.ReviewedByMe is null
+            ? await cache.GetOrReadAsync(PageKey.Of(request.SeasonId, filter, paging), ReadPageAsync, cancellationToken)
+            : await ReadPageAsync(cancellationToken);
         return new PagedResult<BoardRowDto>(page.Lines.Select(l => ToDto(l, me)).ToList(), paging.Page, paging.PageSize, page.Total);
+
+        // Built only when read: a kept page needs no query.
+        async Task<Page> ReadPageAsync(CancellationToken ct)
+        {
+            var rows = Query(db, request.SeasonId, filter, me);
+            var total = await rows.CountAsync(ct);
+            var lines = await Sorted(rows, filter.Sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+            return new Page(total, await LinesAsync(request.SeasonId, lines, ct));
+        }
     }
 
     public async Task<string> Handle(ReviewBoardCsv request, CancellationToken cancellationToken)
@@ -116,21 +123,18 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         return csv.ToString();
     }
 
-    private async Task<Page> ReadPageAsync(Guid seasonId, IQueryable<Row> rows, string? sort, PageRequest paging, CancellationToken cancellationToken)
+    private async Task<IQueryable<Row>> RowsAsync(Guid seasonId, BoardFilter filter, CancellationToken cancellationToken)
     {
-        var total = await rows.CountAsync(cancellationToken);
-        var page = await Sorted(rows, sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new Page(total, await LinesAsync(seasonId, page, cancellationToken));
+        await EnsureMayReviewAsync(seasonId, cancellationToken);
+        return Query(db, seasonId, filter, user.RequiredId());
     }
 
-    private async Task<IQueryable<Row>> RowsAsync(Guid seasonId, BoardFilter filter, CancellationToken cancellationToken)
+    private async Task EnsureMayReviewAsync(Guid seasonId, CancellationToken cancellationToken)
     {
         if (!await access.MayReviewSeasonAsync(seasonId, cancellationToken))
         {
             throw new NotFoundException(L("Saison introuvable.", "Season not found."));
         }
-
-        return Query(db, seasonId, filter, user.RequiredId());
     }
 
     /// <summary>The board's rows as one SQL query (also checked as T-SQL by the SQL Server tests).</summary>
