@@ -2,10 +2,13 @@
 # Adds a migration for every provider of one DbContext family, or checks that none is pending.
 #   build/migrations.sh add <Module> <MigrationName>   e.g. build/migrations.sh add Seasons AddCohortNotes
 #   build/migrations.sh models                         regenerates the SQLite compiled models (after any model change)
-#   build/migrations.sh check                          every context, both providers
+#   build/migrations.sh check                          every context, every provider
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
+
+# One DbContext type per provider (ADR 0002), each with its own migrations in Migrations/<provider>.
+PROVIDERS="Sqlite SqlServer PostgreSql"
 
 # module name -> project, context prefix
 declare -A PROJECT=(
@@ -55,7 +58,7 @@ case "${1:-}" in
   add)
     module=$2; name=$3
     rm -rf "${PROJECT[$module]:?}/$(compiled_dir "$module")"
-    for provider in Sqlite SqlServer; do
+    for provider in $PROVIDERS; do
       dotnet ef migrations add "$name" --project "${PROJECT[$module]}" --startup-project "${PROJECT[$module]}" \
         --context "${PREFIX[$module]}$(suffix "$module" "$provider")" --output-dir "${OUTDIR[$module]}/$provider"
     done
@@ -69,7 +72,7 @@ case "${1:-}" in
   check)
     dotnet build Incubator.sln -v q -nologo >/dev/null
     for module in "${!PROJECT[@]}"; do
-      for provider in Sqlite SqlServer; do
+      for provider in $PROVIDERS; do
         dotnet ef migrations has-pending-model-changes --no-build --project "${PROJECT[$module]}" \
           --startup-project "${PROJECT[$module]}" --context "${PREFIX[$module]}$(suffix "$module" "$provider")"
       done

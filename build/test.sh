@@ -20,6 +20,18 @@ if [ ! -x /usr/bin/chromium ]; then
     || echo "chromium could not be installed: the browser tests will fail"
 fi
 
+# The tests named ...OnPostgreSql run on a real PostgreSQL server: a throwaway cluster made anew for this run (each test
+# host creates a database of its own on it), unless INCUBATOR_TEST_POSTGRES already names a server.
+if [ -z "${INCUBATOR_TEST_POSTGRES:-}" ]; then
+  echo "== postgresql"
+  if INCUBATOR_TEST_POSTGRES=$(build/postgres.sh start --fresh); then
+    export INCUBATOR_TEST_POSTGRES
+    trap 'build/postgres.sh stop' EXIT
+  else
+    echo "postgresql could not be started: the tests on PostgreSQL will fail"
+  fi
+fi
+
 echo "== restore"
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 passed, 1 failed"; exit 1; }
 dotnet restore Incubator.sln -v q || { echo "restore failed"; echo "0 passed, 1 failed"; exit 1; }

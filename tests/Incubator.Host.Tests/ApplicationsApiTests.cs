@@ -4,11 +4,11 @@ using Incubator.Host.Tests.Infrastructure;
 
 namespace Incubator.Host.Tests;
 
-public sealed class ApplicationsApiTests : IClassFixture<HostFixture>
+public abstract class ApplicationsApiTests
 {
     private readonly IncubatorFactory _factory;
 
-    public ApplicationsApiTests(HostFixture fixture)
+    protected ApplicationsApiTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
     }
@@ -84,7 +84,7 @@ public sealed class ApplicationsApiTests : IClassFixture<HostFixture>
     [Fact]
     public async Task Given_a_window_closing_now_When_submitting_one_second_late_Then_409_even_before_the_sweep_ran()
     {
-        using var factory = new IncubatorFactory(); // its own clock
+        using var factory = new IncubatorFactory(provider: _factory.Provider); // its own clock
         var lead = await factory.AdminClientAsync();
         var now = factory.Clock.GetUtcNow();
         var season = await lead.CreateSeasonAsync(now.AddDays(-1), now.AddMinutes(10));
@@ -149,3 +149,7 @@ public sealed class ApplicationsApiTests : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.Conflict, (await lead.PostAsJsonAsync($"/api/applications/{id}/decision", new { decision = "select" })).StatusCode);
     }
 }
+
+public sealed class ApplicationsApiTestsOnSqlite(HostFixture fixture) : ApplicationsApiTests(fixture), IClassFixture<HostFixture>;
+
+public sealed class ApplicationsApiTestsOnPostgreSql(PostgreSqlHostFixture fixture) : ApplicationsApiTests(fixture), IClassFixture<PostgreSqlHostFixture>;

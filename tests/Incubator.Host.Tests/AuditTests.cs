@@ -6,11 +6,11 @@ using Incubator.Host.Tests.Infrastructure;
 
 namespace Incubator.Host.Tests;
 
-public sealed class AuditTests : IClassFixture<HostFixture>
+public abstract class AuditTests
 {
     private readonly IncubatorFactory _factory;
 
-    public AuditTests(HostFixture fixture)
+    protected AuditTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
     }
@@ -94,3 +94,7 @@ public sealed class AuditTests : IClassFixture<HostFixture>
         Assert.DoesNotContain("Épicerie itinérante", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class AuditTestsOnSqlite(HostFixture fixture) : AuditTests(fixture), IClassFixture<HostFixture>;
+
+public sealed class AuditTestsOnPostgreSql(PostgreSqlHostFixture fixture) : AuditTests(fixture), IClassFixture<PostgreSqlHostFixture>;

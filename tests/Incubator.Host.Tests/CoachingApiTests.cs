@@ -6,11 +6,11 @@ using Incubator.Host.Tests.Infrastructure;
 
 namespace Incubator.Host.Tests;
 
-public sealed class CoachingApiTests : IClassFixture<HostFixture>
+public abstract class CoachingApiTests
 {
     private readonly IncubatorFactory _factory;
 
-    public CoachingApiTests(HostFixture fixture)
+    protected CoachingApiTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
     }
@@ -181,3 +181,7 @@ public sealed class CoachingApiTests : IClassFixture<HostFixture>
         Assert.Contains(after!.Single(p => p.Id == to.Id).Projects, p => p.ProjectId == moved && p.LeadCoachUserId == to.Coaches[1].UserId);
     }
 }
+
+public sealed class CoachingApiTestsOnSqlite(HostFixture fixture) : CoachingApiTests(fixture), IClassFixture<HostFixture>;
+
+public sealed class CoachingApiTestsOnPostgreSql(PostgreSqlHostFixture fixture) : CoachingApiTests(fixture), IClassFixture<PostgreSqlHostFixture>;

@@ -6,11 +6,11 @@ using Incubator.Host.Tests.Infrastructure;
 namespace Incubator.Host.Tests;
 
 /// <summary>Two people editing the same thing: the second save, made on what the first changed, is refused, never applied over it.</summary>
-public sealed class ConcurrencyTests : IClassFixture<HostFixture>
+public abstract class ConcurrencyTests
 {
     private readonly IncubatorFactory _factory;
 
-    public ConcurrencyTests(HostFixture fixture)
+    protected ConcurrencyTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
     }
@@ -83,3 +83,7 @@ public sealed class ConcurrencyTests : IClassFixture<HostFixture>
         Assert.Equal("Saison 2027 — Drôme", (await admin.GetFromJsonAsync<SeasonResponse>($"/api/seasons/{season.Id}"))!.Name);
     }
 }
+
+public sealed class ConcurrencyTestsOnSqlite(HostFixture fixture) : ConcurrencyTests(fixture), IClassFixture<HostFixture>;
+
+public sealed class ConcurrencyTestsOnPostgreSql(PostgreSqlHostFixture fixture) : ConcurrencyTests(fixture), IClassFixture<PostgreSqlHostFixture>;

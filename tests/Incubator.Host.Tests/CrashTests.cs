@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Host.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -8,10 +9,10 @@ namespace Incubator.Host.Tests;
 
 /// <summary>
 /// The real host process, killed with SIGKILL in the middle of a rush of submissions, then restarted on
-/// the same files: what it acknowledged is there, nothing is half-saved, and each confirmation reaches
+/// the same files (or the same PostgreSQL database): what it acknowledged is there, nothing is half-saved, and each confirmation reaches
 /// a real SMTP server.
 /// </summary>
-public sealed class CrashTests(ITestOutputHelper output)
+public abstract class CrashTests(ITestOutputHelper output, DatabaseProvider provider)
 {
     private const int Applicants = 30;
 
@@ -31,12 +32,10 @@ public sealed class CrashTests(ITestOutputHelper output)
     {
         using var smtp = new SmtpListener();
         var data = Path.Combine(Path.GetTempPath(), "incubator-tests", "crash-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string>
-        {
-            ["Incubator:Smtp:Host"] = "127.0.0.1",
-            ["Incubator:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Incubator:Smtp:Security"] = "None",
-        };
+        var settings = TestDatabase.Settings(provider, data);
+        settings["Incubator:Smtp:Host"] = "127.0.0.1";
+        settings["Incubator:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Incubator:Smtp:Security"] = "None";
         var people = new List<(string Email, HttpClient Client)>();
         var acknowledged = new ConcurrentDictionary<Guid, string>();
         var created = new ConcurrentDictionary<Guid, string>();
@@ -183,3 +182,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         return client;
     }
 }
+
+public sealed class CrashTestsOnSqlite(ITestOutputHelper output) : CrashTests(output, DatabaseProvider.Sqlite);
+
+public sealed class CrashTestsOnPostgreSql(ITestOutputHelper output) : CrashTests(output, DatabaseProvider.PostgreSql);

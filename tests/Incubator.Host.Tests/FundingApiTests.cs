@@ -15,11 +15,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Host.Tests;
 
-public sealed class FundingApiTests : IClassFixture<HostFixture>
+public abstract class FundingApiTests
 {
     private readonly IncubatorFactory _factory;
 
-    public FundingApiTests(HostFixture fixture)
+    protected FundingApiTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
     }
@@ -248,3 +248,7 @@ public sealed class FundingApiTests : IClassFixture<HostFixture>
         Assert.Single((await lead.GetFromJsonAsync<List<JsonElement>>($"/api/seasons/{season.Id}/funder-reports"))!);
     }
 }
+
+public sealed class FundingApiTestsOnSqlite(HostFixture fixture) : FundingApiTests(fixture), IClassFixture<HostFixture>;
+
+public sealed class FundingApiTestsOnPostgreSql(PostgreSqlHostFixture fixture) : FundingApiTests(fixture), IClassFixture<PostgreSqlHostFixture>;

@@ -7,13 +7,15 @@ using Incubator.Seasons.Contracts;
 using Incubator.Seasons.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Host.Tests;
 
 /// <summary>
 /// A probe module, registered in the test host only: its handler of CohortApproved writes one
-/// row per delivery it lets through, in its own SQLite file, behind the real inbox.
+/// row per delivery it lets through, in its own SQLite file (or its own schema on PostgreSQL), behind the real inbox.
 /// </summary>
 public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : ModuleDbContext(options)
 {
@@ -21,6 +23,11 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : M
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        if (Database.IsNpgsql())
+        {
+            modelBuilder.HasDefaultSchema("probe");
+        }
+
         modelBuilder.Entity<ProbeEffect>().HasKey(e => e.Id);
         base.OnModelCreating(modelBuilder);
     }
@@ -57,22 +64,42 @@ internal sealed class ProbeHandler(ProbeDbContext db, TimeProvider time, ProbeFa
     }
 }
 
-public sealed class OutboxTests
+public abstract class OutboxTests(DatabaseProvider provider)
 {
-    private static IncubatorFactory NewFactory(string? dataDirectory = null, ProbeFailures? failures = null) =>
+    private IncubatorFactory NewFactory(string? dataDirectory = null, ProbeFailures? failures = null) =>
         new(dataDirectory, services =>
         {
             services.AddSingleton(failures ?? new ProbeFailures());
             services.AddDbContext<ProbeDbContext>((sp, o) =>
-                o.UseSqlite(sp.GetRequiredService<DatabaseOptions>().SqliteConnectionString("probe")));
+            {
+                var database = sp.GetRequiredService<DatabaseOptions>();
+                if (provider == DatabaseProvider.PostgreSql)
+                {
+                    o.UseNpgsql(database.ServerConnectionString);
+                }
+                else
+                {
+                    o.UseSqlite(database.SqliteConnectionString("probe"));
+                }
+            });
             services.AddScoped<INotificationHandler<CohortApproved>, ProbeHandler>();
-        });
+        }, provider: provider);
 
     private static async Task<Guid> ApproveACohortAsync(IncubatorFactory factory)
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Database.EnsureCreatedAsync();
+            var probe = scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Database;
+            if (probe.IsNpgsql())
+            {
+                // The database already holds the modules' schemas, so EnsureCreated would take it as created.
+                await probe.ExecuteSqlRawAsync("CREATE SCHEMA IF NOT EXISTS probe");
+                await probe.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+            }
+            else
+            {
+                await probe.EnsureCreatedAsync();
+            }
         }
 
         var lead = await factory.AdminClientAsync();
@@ -175,3 +202,7 @@ public sealed class OutboxTests
         Assert.Equal(1, await EffectsAsync(factory, seasonId));
     }
 }
+
+public sealed class OutboxTestsOnSqlite() : OutboxTests(DatabaseProvider.Sqlite);
+
+public sealed class OutboxTestsOnPostgreSql() : OutboxTests(DatabaseProvider.PostgreSql);

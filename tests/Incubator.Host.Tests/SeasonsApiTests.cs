@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Host.Tests;
 
-public sealed class SeasonsApiTests : IClassFixture<HostFixture>
+public abstract class SeasonsApiTests
 {
     private readonly IncubatorFactory _factory;
 
-    public SeasonsApiTests(HostFixture fixture)
+    protected SeasonsApiTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
     }
@@ -147,7 +147,7 @@ public sealed class SeasonsApiTests : IClassFixture<HostFixture>
     [Fact]
     public async Task Given_time_passing_When_the_lifecycle_sweep_runs_Then_the_call_closes_and_the_season_starts_on_its_date()
     {
-        using var factory = new IncubatorFactory(); // its own clock, moved forward
+        using var factory = new IncubatorFactory(provider: _factory.Provider); // its own clock, moved forward
         var lead = await factory.AdminClientAsync();
         var now = factory.Clock.GetUtcNow();
         var season = await lead.CreateSeasonAsync(now.AddDays(-1), now.AddDays(2));
@@ -237,3 +237,7 @@ public sealed class SeasonsApiTests : IClassFixture<HostFixture>
         Assert.Equal(12, (await lead.GetFromJsonAsync<SeasonResponse>($"/api/seasons/{season.Id}"))!.Capacity);
     }
 }
+
+public sealed class SeasonsApiTestsOnSqlite(HostFixture fixture) : SeasonsApiTests(fixture), IClassFixture<HostFixture>;
+
+public sealed class SeasonsApiTestsOnPostgreSql(PostgreSqlHostFixture fixture) : SeasonsApiTests(fixture), IClassFixture<PostgreSqlHostFixture>;

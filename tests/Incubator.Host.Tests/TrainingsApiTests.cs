@@ -14,11 +14,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Host.Tests;
 
-public sealed class TrainingsApiTests : IClassFixture<HostFixture>
+public abstract class TrainingsApiTests
 {
     private readonly IncubatorFactory _factory;
 
-    public TrainingsApiTests(HostFixture fixture)
+    protected TrainingsApiTests(HostFixture fixture)
     {
         _factory = fixture.Factory;
     }
@@ -223,3 +223,7 @@ public sealed class TrainingsApiTests : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/not-a-real-token-at-all-0000.ics")).StatusCode);
     }
 }
+
+public sealed class TrainingsApiTestsOnSqlite(HostFixture fixture) : TrainingsApiTests(fixture), IClassFixture<HostFixture>;
+
+public sealed class TrainingsApiTestsOnPostgreSql(PostgreSqlHostFixture fixture) : TrainingsApiTests(fixture), IClassFixture<PostgreSqlHostFixture>;

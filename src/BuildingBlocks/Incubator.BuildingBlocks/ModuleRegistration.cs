@@ -7,6 +7,8 @@ using Incubator.BuildingBlocks.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,7 +26,7 @@ public static class ModuleRegistration
         var options = new DatabaseOptions();
         configuration.GetSection("Incubator:Database").Bind(options);
         options.DataDirectory = configuration["Incubator:DataDirectory"] ?? options.DataDirectory;
-        options.SqlServerConnectionString ??= configuration.GetConnectionString("Incubator");
+        options.ServerConnectionString ??= configuration.GetConnectionString("Incubator");
         return options;
     }
 
@@ -67,13 +69,15 @@ public static class ModuleRegistration
     /// <summary>
     /// One DbContext per module (interceptors registered as <see cref="IInterceptor"/> services,
     /// e.g. a command counter, join every module's context): a SQLite file of its own in the data folder (WAL, busy timeout),
-    /// or its own schema on SQL Server; plus the module's outbox sweep.
+    /// or its own schema on SQL Server or PostgreSQL; plus the module's outbox sweep. One context type per provider
+    /// (ADR 0002), each with its own migrations.
     /// </summary>
-    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer, TPostgreSql>(
         this IServiceCollection services, IConfiguration configuration, string module)
         where TContext : DbContext
         where TSqlite : TContext
         where TSqlServer : TContext
+        where TPostgreSql : TContext
     {
         var database = configuration.GetDatabaseOptions();
         services.TryAddSingleton(database);
@@ -95,24 +99,30 @@ public static class ModuleRegistration
         // request (a profile of the review board showed a context's start as 7 % of a request). Everything
         // they are configured with is therefore a singleton; what is per request (the version the person
         // saw) is handed to the context when a scope takes it.
-        if (database.Provider == DatabaseProvider.SqlServer)
+        switch (database.Provider)
         {
-            var connectionString = database.SqlServerConnectionString
-                ?? throw new InvalidOperationException("ConnectionStrings:Incubator is required when Incubator:Database:Provider is SqlServer.");
-            services.AddPooledDbContextFactory<TSqlServer>((sp, o) => o
-                .UseSqlServer(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
-                .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
-                .AddInterceptors(sp.GetServices<IInterceptor>()));
-            services.AddScoped<TContext>(sp => Lease<TSqlServer>(sp, null));
-        }
-        else
-        {
-            var connectionString = database.SqliteConnectionString(module);
-            services.AddPooledDbContextFactory<TSqlite>((sp, o) => o
-                .UseSqlite(connectionString)
-                .AddInterceptors(pragmas, writesInterceptor, sp.GetRequiredService<SqliteWriteGateInterceptor>(), sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
-                .AddInterceptors(sp.GetServices<IInterceptor>()));
-            services.AddScoped<TContext>(sp => Lease<TSqlite>(sp, writeGate));
+            case DatabaseProvider.SqlServer:
+                services.AddPooledDbContextFactory<TSqlServer>((sp, o) => o
+                    .UseSqlServer(database.RequiredServerConnectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
+                    .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddScoped<TContext>(sp => Lease<TSqlServer>(sp, null));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddPooledDbContextFactory<TPostgreSql>((sp, o) => o
+                    .UseNpgsql(database.RequiredServerConnectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
+                    .AddInterceptors(sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddScoped<TContext>(sp => Lease<TPostgreSql>(sp, null));
+                break;
+            default:
+                var connectionString = database.SqliteConnectionString(module);
+                services.AddPooledDbContextFactory<TSqlite>((sp, o) => o
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(pragmas, writesInterceptor, sp.GetRequiredService<SqliteWriteGateInterceptor>(), sp.GetRequiredKeyedService<OutboxSignalInterceptor>(module), sp.GetRequiredService<ExpectedVersionInterceptor>())
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddScoped<TContext>(sp => Lease<TSqlite>(sp, writeGate));
+                break;
         }
 
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
@@ -169,6 +179,13 @@ public static class ModuleRegistration
             {
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            // On PostgreSQL, EF Core finds out whether the history table exists by reading it, and logs the failure as an
+            // error on a new database: the table (and the module's schema) is made first, as Migrate would.
+            if (db.Database.IsNpgsql())
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             }
 
             // Reading the history table is cheap; MigrateAsync also builds and compares the whole model

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Incubator.BuildingBlocks.Jobs;
+using Incubator.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Incubator.Host.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on real SQLite files in a folder of its own. Hangfire's server is off: tests run
-/// the scheduled jobs themselves, deterministically, with a fake clock.
+/// The real host on real SQLite files in a folder of its own, or on a real PostgreSQL database of its own
+/// (<see cref="TestDatabase"/>). Hangfire's server is off: tests run the scheduled jobs themselves, deterministically,
+/// with a fake clock.
 /// </summary>
 public class IncubatorFactory : WebApplicationFactory<Program>
 {
@@ -21,17 +23,30 @@ public class IncubatorFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _configure;
 
-    private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="settings">Configuration for this host only, e.g. low rate limits for the test that checks them.</param>
-    public IncubatorFactory(string? dataDirectory = null, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="provider">SQLite files in <paramref name="dataDirectory"/>, or the PostgreSQL database named after it.</param>
+    public IncubatorFactory(
+        string? dataDirectory = null,
+        Action<IServiceCollection>? configure = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        _settings = settings;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "incubator-tests", Guid.NewGuid().ToString("N"));
+        Provider = provider;
+        _settings = TestDatabase.Settings(provider, DataDirectory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            ((Dictionary<string, string>)_settings)[key] = value;
+        }
+
         _configure = configure;
     }
 
     public string DataDirectory { get; }
+
+    public DatabaseProvider Provider { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
@@ -46,7 +61,7 @@ public class IncubatorFactory : WebApplicationFactory<Program>
         builder.UseSetting("Incubator:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Incubator:RateLimits:SignUpPerHour", "100000");
         builder.UseSetting("Incubator:RateLimits:SubmissionsPerMinute", "100000");
-        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
@@ -112,6 +127,11 @@ public class IncubatorFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            // Idle pooled connections of a stopped host would hold the server's connection slots until the run ends.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
     }
 
     private sealed record TokenResponse(string AccessToken);
@@ -120,9 +140,26 @@ public class IncubatorFactory : WebApplicationFactory<Program>
 public sealed record IdResponse(Guid Id);
 
 /// <summary>One host per test class, shared by its tests (each test makes its own data).</summary>
-public sealed class HostFixture : IDisposable
+public class HostFixture : IDisposable
 {
-    public IncubatorFactory Factory { get; } = new();
+    public HostFixture()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
 
-    public void Dispose() => Factory.Dispose();
+    protected HostFixture(DatabaseProvider provider)
+    {
+        Factory = new IncubatorFactory(provider: provider);
+    }
+
+    public IncubatorFactory Factory { get; }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>One host on a PostgreSQL database of its own per test class.</summary>
+public sealed class PostgreSqlHostFixture() : HostFixture(DatabaseProvider.PostgreSql);

@@ -52,12 +52,12 @@ public abstract class InboxHandler<TEvent, TDb>(TDb db, TimeProvider time) : INo
     protected abstract Task HandleOnceAsync(TEvent notification, CancellationToken cancellationToken);
 
     private Task<bool> AlreadyHandledAsync(Guid messageId, CancellationToken cancellationToken) =>
-        Handled(db, messageId, HandlerName, cancellationToken);
+        Handled.For(db)(db, messageId, HandlerName, cancellationToken);
 
     /// <summary>
     /// Asked once per handler per message: compiled once, it skips EF Core's per-call parameter extraction and
     /// query-cache lookup, which were most of its cost (issue 9: a rush's backlog asks it twice per submission).
     /// </summary>
-    private static readonly Func<TDb, Guid, string, CancellationToken, Task<bool>> Handled = EF.CompileAsyncQuery(
-        (TDb db, Guid messageId, string handler, CancellationToken _) => db.InboxMessages.Any(m => m.MessageId == messageId && m.Handler == handler));
+    private static readonly CompiledQuery<TDb, Func<TDb, Guid, string, CancellationToken, Task<bool>>> Handled = new(() => EF.CompileAsyncQuery(
+        (TDb db, Guid messageId, string handler, CancellationToken _) => db.InboxMessages.Any(m => m.MessageId == messageId && m.Handler == handler)));
 }

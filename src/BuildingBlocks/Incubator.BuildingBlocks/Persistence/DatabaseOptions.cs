@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Bound from <c>Incubator:Database</c>, <c>Incubator:DataDirectory</c> and <c>ConnectionStrings:Incubator</c>.</summary>
@@ -14,7 +15,14 @@ public sealed class DatabaseOptions
     /// <summary>SQLite files, uploads and .eml files live here.</summary>
     public string DataDirectory { get; set; } = "./data";
 
-    public string? SqlServerConnectionString { get; set; }
+    /// <summary><c>ConnectionStrings:Incubator</c>: the SQL Server or PostgreSQL database every module shares, a schema each.</summary>
+    public string? ServerConnectionString { get; set; }
+
+    /// <summary>True on SQL Server and PostgreSQL: several hosts may write the same database.</summary>
+    public bool IsServer => Provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql;
+
+    public string RequiredServerConnectionString => ServerConnectionString
+        ?? throw new InvalidOperationException($"ConnectionStrings:Incubator is required when Incubator:Database:Provider is {Provider}.");
 
     /// <summary>How long a SQLite writer waits for the write lock before giving up.</summary>
     public int SqliteBusyTimeoutMs { get; set; } = 30_000;
@@ -27,7 +35,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Keep reads many people make alike until this process next writes to the module's database (ADR 0018). Only on
-    /// SQLite, where this process is the only writer; SQL Server hosts always read.
+    /// SQLite, where this process is the only writer; hosts on a server database always read.
     /// </summary>
     public bool CacheReads { get; set; } = true;
 

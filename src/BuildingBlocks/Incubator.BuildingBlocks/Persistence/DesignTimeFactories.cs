@@ -24,3 +24,13 @@ public abstract class SqlServerDesignFactory<TContext>(string module) : IDesignT
                 x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
             .Options)!;
 }
+
+/// <summary>For <c>dotnet ef</c> on a module's PostgreSQL context: generating migrations needs no server.</summary>
+public abstract class PostgreSqlDesignFactory<TContext>(string module) : IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args) =>
+        (TContext)Activator.CreateInstance(typeof(TContext), new DbContextOptionsBuilder<TContext>()
+            .UseNpgsql("Host=localhost;Database=incubator", x => x.MigrationsHistoryTable("__EFMigrationsHistory", module))
+            .Options)!;
+}

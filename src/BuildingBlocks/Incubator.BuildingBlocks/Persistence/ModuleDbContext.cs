@@ -53,10 +53,23 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        if (Database.IsSqlite())
+        ConfigureInstants(configurationBuilder, Database);
+    }
+
+    /// <summary>
+    /// How each provider stores an instant. SQLite cannot compare DateTimeOffset text: UTC ticks keep order and range
+    /// queries in SQL. PostgreSQL's <c>timestamptz</c> takes only UTC offsets: instants are written in UTC, as SQLite
+    /// gives them back, so that every provider reads the same values. SQL Server keeps the offset as it is.
+    /// </summary>
+    public static void ConfigureInstants(ModelConfigurationBuilder configurationBuilder, Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)
+    {
+        if (database.IsSqlite())
         {
-            // SQLite cannot compare DateTimeOffset text; UTC ticks keep order and range queries in SQL.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else if (database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
         }
     }
 
@@ -355,6 +368,11 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             entry = principal;
         }
     }
+
+    /// <summary>PostgreSQL: an instant written in UTC; see <see cref="ConfigureInstants"/>.</summary>
+    public sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(),
+        v => v);
 
     /// <summary>Public because the compiled models (generated code in each module) instantiate it.</summary>
     public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -77,6 +77,17 @@ internal sealed class AuditSqlServerDb(DbContextOptions<AuditSqlServerDb> option
     }
 }
 
+internal sealed class AuditPostgreSqlDb(DbContextOptions<AuditPostgreSqlDb> options) : AuditDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
 internal sealed class AuditSqliteDesignFactory : SqliteDesignFactory<AuditSqliteDb>;
 
 internal sealed class AuditSqlServerDesignFactory() : SqlServerDesignFactory<AuditSqlServerDb>(AuditDb.Module);
+
+internal sealed class AuditPostgreSqlDesignFactory() : PostgreSqlDesignFactory<AuditPostgreSqlDb>(AuditDb.Module);

@@ -12,7 +12,7 @@ internal static class AuditSetup
     /// <summary>The audit log: its table, the handler of the modules' events (registered with the host's other handlers).</summary>
     public static void AddIncubatorAudit(this WebApplicationBuilder builder) =>
         builder.Services
-            .AddModuleDbContext<AuditDb, AuditSqliteDb, AuditSqlServerDb>(builder.Configuration, AuditDb.Module)
+            .AddModuleDbContext<AuditDb, AuditSqliteDb, AuditSqlServerDb, AuditPostgreSqlDb>(builder.Configuration, AuditDb.Module)
             .AddScoped<AuditLog>();
 }
 

@@ -22,6 +22,15 @@ internal abstract class IdentityDb(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>PostgreSQL takes instants in UTC only (lockout ends, creation dates); SQLite's are set below, column by column.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsNpgsql())
+        {
+            ModuleDbContext.ConfigureInstants(configurationBuilder, Database);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -45,6 +54,17 @@ internal sealed class IdentitySqlServerDb(DbContextOptions<IdentitySqlServerDb> 
     }
 }
 
+internal sealed class IdentityPostgreSqlDb(DbContextOptions<IdentityPostgreSqlDb> options) : IdentityDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.HasDefaultSchema(Module);
+        base.OnModelCreating(builder);
+    }
+}
+
 internal sealed class IdentitySqliteDesignFactory : SqliteDesignFactory<IdentitySqliteDb>;
 
 internal sealed class IdentitySqlServerDesignFactory() : SqlServerDesignFactory<IdentitySqlServerDb>(IdentityDb.Module);
+
+internal sealed class IdentityPostgreSqlDesignFactory() : PostgreSqlDesignFactory<IdentityPostgreSqlDb>(IdentityDb.Module);

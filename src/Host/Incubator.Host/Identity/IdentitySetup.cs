@@ -16,7 +16,7 @@ internal static class IdentitySetup
     public static void AddIncubatorIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddModuleDbContext<IdentityDb, IdentitySqliteDb, IdentitySqlServerDb>(builder.Configuration, IdentityDb.Module);
+        services.AddModuleDbContext<IdentityDb, IdentitySqliteDb, IdentitySqlServerDb, IdentityPostgreSqlDb>(builder.Configuration, IdentityDb.Module);
         services.AddDataProtection().SetApplicationName("Incubator").PersistKeysToDbContext<IdentityDb>();
 
         services.AddIdentityApiEndpoints<IncubatorUser>(o =>

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage;
 using Incubator.BuildingBlocks;
@@ -13,7 +15,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Incubator.Host.Infrastructure;
 
-/// <summary>Hangfire runs every scheduled sweep; it keeps no business state (in memory with SQLite, SQL Server beyond one machine).</summary>
+/// <summary>Hangfire runs every scheduled sweep; it keeps no business state (in memory with SQLite; in the server database, SQL Server or PostgreSQL, beyond one machine).</summary>
 internal static class Jobs
 {
     public static void AddIncubatorJobs(this WebApplicationBuilder builder)
@@ -21,13 +23,18 @@ internal static class Jobs
         var database = builder.Configuration.GetDatabaseOptions();
         // One storage instance per host, registered before AddHangfire so that the server, the
         // dashboard and the job manager all use it rather than the process-wide JobStorage.Current.
-        builder.Services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(database.SqlServerConnectionString, new SqlServerStorageOptions
+        builder.Services.AddSingleton<JobStorage>(_ => database.Provider switch
+        {
+            DatabaseProvider.SqlServer => new SqlServerStorage(database.RequiredServerConnectionString, new SqlServerStorageOptions
             {
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
-            })
-            : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }));
+            }),
+            DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(database.RequiredServerConnectionString, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }),
+            _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
+        });
         builder.Services.AddHangfire((services, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

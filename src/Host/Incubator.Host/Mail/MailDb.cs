@@ -112,6 +112,17 @@ internal sealed class MailSqlServerDb(DbContextOptions<MailSqlServerDb> options)
     }
 }
 
+internal sealed class MailPostgreSqlDb(DbContextOptions<MailPostgreSqlDb> options) : MailDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
 internal sealed class MailSqliteDesignFactory : SqliteDesignFactory<MailSqliteDb>;
 
 internal sealed class MailSqlServerDesignFactory() : SqlServerDesignFactory<MailSqlServerDb>(MailDb.Module);
+
+internal sealed class MailPostgreSqlDesignFactory() : PostgreSqlDesignFactory<MailPostgreSqlDb>(MailDb.Module);

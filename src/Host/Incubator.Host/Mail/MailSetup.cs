@@ -1,5 +1,6 @@
 using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Host.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ internal static class MailSetup
     {
         builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Incubator:Smtp"));
         builder.Services
-            .AddModuleDbContext<MailDb, MailSqliteDb, MailSqlServerDb>(builder.Configuration, MailDb.Module)
+            .AddModuleDbContext<MailDb, MailSqliteDb, MailSqlServerDb, MailPostgreSqlDb>(builder.Configuration, MailDb.Module)
             .AddModuleHandlers(typeof(MailSetup).Assembly)
             .AddScoped<IUserDirectory, IdentityUserDirectory>();
     }
@@ -25,13 +26,13 @@ internal sealed class IdentityUserDirectory(IdentityDb db, UserManager<Incubator
     /// Asked by every mail handler for every message; a compiled projection, where <c>FindByIdAsync</c> tracked the
     /// whole account and built its query anew each time.
     /// </summary>
-    private static readonly Func<IdentityDb, Guid, CancellationToken, Task<UserContact?>> Contact = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<IdentityDb, Func<IdentityDb, Guid, CancellationToken, Task<UserContact?>>> Contact = new(() => EF.CompileAsyncQuery(
         (IdentityDb db, Guid userId, CancellationToken _) => db.Users
             .Where(u => u.Id == userId && u.Email != null)
             .Select(u => new UserContact(u.Id, u.Email!, u.DisplayName))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
-    public Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken) => Contact(db, userId, cancellationToken);
+    public Task<UserContact?> FindAsync(Guid userId, CancellationToken cancellationToken) => Contact.For(db)(db, userId, cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, UserContact>> FindManyAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
         await db.Users.Where(u => userIds.Contains(u.Id) && u.Email != null)

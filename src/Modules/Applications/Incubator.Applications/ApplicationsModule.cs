@@ -13,7 +13,7 @@ public static class ApplicationsModule
     public static WebApplicationBuilder AddApplicationsModule(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddModuleDbContext<ApplicationsDbContext, ApplicationsSqliteDbContext, ApplicationsSqlServerDbContext>(builder.Configuration, ApplicationsDbContext.Module)
+            .AddModuleDbContext<ApplicationsDbContext, ApplicationsSqliteDbContext, ApplicationsSqlServerDbContext, ApplicationsPostgreSqlDbContext>(builder.Configuration, ApplicationsDbContext.Module)
             .AddModuleHandlers(typeof(ApplicationsModule).Assembly)
             .AddScoped<ReviewAccess>()
             .AddScoped<Anonymiser>()

@@ -13,7 +13,7 @@ public static class CoachingModule
     public static WebApplicationBuilder AddCoachingModule(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddModuleDbContext<CoachingDbContext, CoachingSqliteDbContext, CoachingSqlServerDbContext>(builder.Configuration, CoachingDbContext.Module)
+            .AddModuleDbContext<CoachingDbContext, CoachingSqliteDbContext, CoachingSqlServerDbContext, CoachingPostgreSqlDbContext>(builder.Configuration, CoachingDbContext.Module)
             .AddModuleHandlers(typeof(CoachingModule).Assembly)
             .AddScoped<CoachingAccess>()
             .AddHomePanel("CoachProjectsPanel", 10, Roles.Coach)

@@ -13,7 +13,7 @@ public static class FundingModule
     {
         builder.Services.AddMemoryCache();
         builder.Services
-            .AddModuleDbContext<FundingDbContext, FundingSqliteDbContext, FundingSqlServerDbContext>(builder.Configuration, FundingDbContext.Module)
+            .AddModuleDbContext<FundingDbContext, FundingSqliteDbContext, FundingSqlServerDbContext, FundingPostgreSqlDbContext>(builder.Configuration, FundingDbContext.Module)
             .AddModuleHandlers(typeof(FundingModule).Assembly)
             .AddHomePanel("LeadFundingPanel", 20, Roles.ProgramLead);
         return builder;

@@ -13,7 +13,7 @@ public static class SeasonsModule
     public static WebApplicationBuilder AddSeasonsModule(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddModuleDbContext<SeasonsDbContext, SeasonsSqliteDbContext, SeasonsSqlServerDbContext>(builder.Configuration, SeasonsDbContext.Module)
+            .AddModuleDbContext<SeasonsDbContext, SeasonsSqliteDbContext, SeasonsSqlServerDbContext, SeasonsPostgreSqlDbContext>(builder.Configuration, SeasonsDbContext.Module)
             .AddModuleHandlers(typeof(SeasonsModule).Assembly)
             .AddSingleton<SeasonCache>()
             .AddSingleton<IInterceptor, SeasonCacheInvalidation>()

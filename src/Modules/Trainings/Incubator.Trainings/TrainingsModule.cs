@@ -13,7 +13,7 @@ public static class TrainingsModule
     public static WebApplicationBuilder AddTrainingsModule(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddModuleDbContext<TrainingsDbContext, TrainingsSqliteDbContext, TrainingsSqlServerDbContext>(builder.Configuration, TrainingsDbContext.Module)
+            .AddModuleDbContext<TrainingsDbContext, TrainingsSqliteDbContext, TrainingsSqlServerDbContext, TrainingsPostgreSqlDbContext>(builder.Configuration, TrainingsDbContext.Module)
             .AddModuleHandlers(typeof(TrainingsModule).Assembly)
             .AddScoped<TrainingAccess>()
             .AddHomePanel("LeadTrainingsPanel", 15, Roles.ProgramLead)

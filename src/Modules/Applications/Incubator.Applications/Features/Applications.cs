@@ -266,14 +266,14 @@ internal sealed class ApplicationHandlers(ApplicationsDbContext db, ISeasonDirec
 
     /// <summary>The caller's own application; anybody else's is "not found", so nothing leaks.</summary>
     private async Task<Application> MineAsync(Guid id, CancellationToken cancellationToken) =>
-        await Mine(db, id, user.RequiredId(), cancellationToken) ?? throw NotFound();
+        await Mine.For(db)(db, id, user.RequiredId(), cancellationToken) ?? throw NotFound();
 
     /// <summary>
     /// Every change an applicant makes starts here: compiled once, it skips EF Core's per-call parameter extraction
     /// and query-cache lookup (issue 9: a rush of submissions reads it once per submission).
     /// </summary>
-    private static readonly Func<ApplicationsDbContext, Guid, Guid, CancellationToken, Task<Application?>> Mine = EF.CompileAsyncQuery(
-        (ApplicationsDbContext db, Guid id, Guid me, CancellationToken _) => db.Applications.FirstOrDefault(a => a.Id == id && a.ApplicantUserId == me));
+    private static readonly CompiledQuery<ApplicationsDbContext, Func<ApplicationsDbContext, Guid, Guid, CancellationToken, Task<Application?>>> Mine = new(() => EF.CompileAsyncQuery(
+        (ApplicationsDbContext db, Guid id, Guid me, CancellationToken _) => db.Applications.FirstOrDefault(a => a.Id == id && a.ApplicantUserId == me)));
 
     private static NotFoundException NotFound() => new(L("Candidature introuvable.", "Application not found."));
 }

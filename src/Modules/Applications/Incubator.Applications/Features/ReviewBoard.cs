@@ -99,14 +99,14 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         {
             var rows = Query(db, request.SeasonId, filter, me);
             var total = await rows.CountAsync(ct);
-            var lines = await Sorted(rows, filter.Sort).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+            var lines = await Sorted(rows, filter.Sort, db.Database.IsNpgsql()).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
             return new Page(total, await LinesAsync(request.SeasonId, lines, ct));
         }
     }
 
     public async Task<string> Handle(ReviewBoardCsv request, CancellationToken cancellationToken)
     {
-        var rows = await Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort).ToListAsync(cancellationToken);
+        var rows = await Sorted(await RowsAsync(request.SeasonId, request.Filter, cancellationToken), request.Filter.Sort, db.Database.IsNpgsql()).ToListAsync(cancellationToken);
         var me = user.RequiredId();
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(';', L("projet", "project"), L("département", "department"), L("état", "status"),
@@ -176,9 +176,12 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     }
 
     /// <summary>By score (best first, unscored last) or by submission time (first submitted first).</summary>
-    internal static IQueryable<Row> Sorted(IQueryable<Row> rows, string? sort) => sort?.ToLowerInvariant() switch
+    internal static IQueryable<Row> Sorted(IQueryable<Row> rows, string? sort, bool nullsSortHighest) => sort?.ToLowerInvariant() switch
     {
-        // Both SQLite and SQL Server sort NULL lowest, so descending puts the unscored last, in the index's order.
+        // SQLite and SQL Server sort NULL lowest, so descending puts the unscored last, in the index's order. PostgreSQL
+        // sorts NULL highest: there the unscored are put last by name (the season's rows are then sorted, not read in
+        // the index's order).
+        null or "" or "score" when nullsSortHighest => rows.OrderBy(r => r.Score == null).ThenByDescending(r => r.Score).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
         null or "" or "score" => rows.OrderByDescending(r => r.Score).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id),
         "submittedat" => rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
         _ => throw new DomainException(L("Tri attendu : score ou submittedAt.", "Expected sort: score or submittedAt."), "sort"),

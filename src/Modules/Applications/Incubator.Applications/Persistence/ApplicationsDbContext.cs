@@ -91,6 +91,17 @@ internal sealed class ApplicationsSqlServerDbContext(DbContextOptions<Applicatio
     }
 }
 
+internal sealed class ApplicationsPostgreSqlDbContext(DbContextOptions<ApplicationsPostgreSqlDbContext> options) : ApplicationsDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
 internal sealed class ApplicationsSqliteDesignFactory : SqliteDesignFactory<ApplicationsSqliteDbContext>;
 
 internal sealed class ApplicationsSqlServerDesignFactory() : SqlServerDesignFactory<ApplicationsSqlServerDbContext>(ApplicationsDbContext.Module);
+
+internal sealed class ApplicationsPostgreSqlDesignFactory() : PostgreSqlDesignFactory<ApplicationsPostgreSqlDbContext>(ApplicationsDbContext.Module);

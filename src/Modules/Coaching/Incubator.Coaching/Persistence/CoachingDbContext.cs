@@ -76,6 +76,17 @@ internal sealed class CoachingSqlServerDbContext(DbContextOptions<CoachingSqlSer
     }
 }
 
+internal sealed class CoachingPostgreSqlDbContext(DbContextOptions<CoachingPostgreSqlDbContext> options) : CoachingDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
 internal sealed class CoachingSqliteDesignFactory : SqliteDesignFactory<CoachingSqliteDbContext>;
 
 internal sealed class CoachingSqlServerDesignFactory() : SqlServerDesignFactory<CoachingSqlServerDbContext>(CoachingDbContext.Module);
+
+internal sealed class CoachingPostgreSqlDesignFactory() : PostgreSqlDesignFactory<CoachingPostgreSqlDbContext>(CoachingDbContext.Module);

@@ -179,6 +179,17 @@ internal sealed class FundingSqlServerDbContext(DbContextOptions<FundingSqlServe
     }
 }
 
+internal sealed class FundingPostgreSqlDbContext(DbContextOptions<FundingPostgreSqlDbContext> options) : FundingDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
 internal sealed class FundingSqliteDesignFactory : SqliteDesignFactory<FundingSqliteDbContext>;
 
 internal sealed class FundingSqlServerDesignFactory() : SqlServerDesignFactory<FundingSqlServerDbContext>(FundingDbContext.Module);
+
+internal sealed class FundingPostgreSqlDesignFactory() : PostgreSqlDesignFactory<FundingPostgreSqlDbContext>(FundingDbContext.Module);

@@ -75,6 +75,17 @@ internal sealed class SeasonsSqlServerDbContext(DbContextOptions<SeasonsSqlServe
     }
 }
 
+internal sealed class SeasonsPostgreSqlDbContext(DbContextOptions<SeasonsPostgreSqlDbContext> options) : SeasonsDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
 internal sealed class SeasonsSqliteDesignFactory : SqliteDesignFactory<SeasonsSqliteDbContext>;
 
 internal sealed class SeasonsSqlServerDesignFactory() : SqlServerDesignFactory<SeasonsSqlServerDbContext>(SeasonsDbContext.Module);
+
+internal sealed class SeasonsPostgreSqlDesignFactory() : PostgreSqlDesignFactory<SeasonsPostgreSqlDbContext>(SeasonsDbContext.Module);

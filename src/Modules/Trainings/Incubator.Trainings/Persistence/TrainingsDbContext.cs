@@ -121,6 +121,17 @@ internal sealed class TrainingsSqlServerDbContext(DbContextOptions<TrainingsSqlS
     }
 }
 
+internal sealed class TrainingsPostgreSqlDbContext(DbContextOptions<TrainingsPostgreSqlDbContext> options) : TrainingsDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Module);
+        base.OnModelCreating(modelBuilder);
+    }
+}
+
 internal sealed class TrainingsSqliteDesignFactory : SqliteDesignFactory<TrainingsSqliteDbContext>;
 
 internal sealed class TrainingsSqlServerDesignFactory() : SqlServerDesignFactory<TrainingsSqlServerDbContext>(TrainingsDbContext.Module);
+
+internal sealed class TrainingsPostgreSqlDesignFactory() : PostgreSqlDesignFactory<TrainingsPostgreSqlDbContext>(TrainingsDbContext.Module);
