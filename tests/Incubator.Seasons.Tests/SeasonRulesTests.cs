@@ -223,13 +223,13 @@ public sealed class SeasonRulesTests
         season.ProposeCohort([a.ApplicationId], [a], Lead, Now);
         season.ClearPendingEvents();
 
-        season.ApproveCohort(Lead, Now);
+        season.ApproveCohort([a], Lead, Now);
 
         Assert.Equal(CohortStatus.Approved, season.CohortStatus);
         var approved = Assert.IsType<CohortApproved>(Assert.Single(season.PendingEvents));
         var project = Assert.Single(approved.Projects);
         Assert.Equal((a.ApplicationId, "Bien vieillir", "26"), (project.ProjectId, project.ProjectName, project.DepartmentCode));
-        Assert.Throws<ConflictException>(() => season.ApproveCohort(Lead, Now));
+        Assert.Throws<ConflictException>(() => season.ApproveCohort([a], Lead, Now));
         Assert.Throws<ConflictException>(() => season.ProposeCohort([a.ApplicationId], [a], Lead, Now));
     }
 
@@ -238,7 +238,25 @@ public sealed class SeasonRulesTests
     {
         var season = InSelection();
 
-        Assert.Throws<ConflictException>(() => season.ApproveCohort(Lead, Now));
+        Assert.Throws<ConflictException>(() => season.ApproveCohort([], Lead, Now));
+    }
+
+    [Fact]
+    public void Given_a_proposed_project_withdrawn_since_When_approving_Then_conflict_naming_it_and_nothing_approved()
+    {
+        var season = InSelection();
+        var a = Decided(season, ApplicationDecision.Selected, "Bien vieillir");
+        var b = Decided(season, ApplicationDecision.Selected, "Tiers-lieu");
+        season.ProposeCohort([a.ApplicationId, b.ApplicationId], [a, b], Lead, Now);
+        season.ClearPendingEvents();
+        b.Withdraw(Now.AddMinutes(1));
+
+        var refused = Assert.Throws<ConflictException>(() => season.ApproveCohort([a, b], Lead, Now));
+
+        Assert.Contains("Tiers-lieu", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bien vieillir", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(CohortStatus.Proposed, season.CohortStatus);
+        Assert.Empty(season.PendingEvents);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public static class ModuleRegistration
         services.TryAddScoped<IMediator, ResilientMediator>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>)));
         services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(FenceConflictRetryBehavior<,>)));
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddScoped<ScheduledJobRunner>();
         services.TryAddSingleton<BackgroundLane>();

@@ -7,12 +7,16 @@ namespace Incubator.BuildingBlocks.Messaging;
 /// <summary>
 /// Handles each message once: the handler's changes and its inbox row are saved in one
 /// transaction, and the unique (message, handler) key turns a replay into nothing.
-/// A derived handler changes <paramref name="db"/> and does not save it itself.
+/// A derived handler changes <paramref name="db"/> and does not save it itself. A handler whose save fails on a
+/// <see cref="ConsistencyFence"/> (a request decided on the same facts meanwhile) runs again at once on what that
+/// request committed, a few times at most; beyond, its message is retried later as any failed one.
 /// </summary>
 public abstract class InboxHandler<TEvent, TDb>(TDb db, TimeProvider time) : INotificationHandler<TEvent>
     where TEvent : IIntegrationEvent
     where TDb : ModuleDbContext
 {
+    private const int FenceAttempts = 5;
+
     protected TDb Db => db;
 
     protected TimeProvider Time => time;
@@ -28,9 +32,20 @@ public abstract class InboxHandler<TEvent, TDb>(TDb db, TimeProvider time) : INo
 
         try
         {
-            await HandleOnceAsync(notification, cancellationToken);
-            db.InboxMessages.Add(new InboxMessage(notification.Id, HandlerName, time.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await HandleOnceAsync(notification, cancellationToken);
+                    db.InboxMessages.Add(new InboxMessage(notification.Id, HandlerName, time.GetUtcNow()));
+                    await db.SaveChangesAsync(cancellationToken);
+                    return;
+                }
+                catch (DbUpdateException ex) when (attempt < FenceAttempts && ConsistencyFence.IsConflict(ex))
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
         }
         catch (DbUpdateException)
         {

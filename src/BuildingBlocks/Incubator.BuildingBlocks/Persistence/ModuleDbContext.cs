@@ -16,6 +16,26 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<ConsistencyFence> Fences => Set<ConsistencyFence>();
+
+    /// <summary>
+    /// Call first, before reading the facts a decision rests on: reads the scope's fence (or makes it) and writes it
+    /// with a new version in this context's next save, so that this save and any other overlapping one that decides on
+    /// the same scope cannot both commit (see <see cref="ConsistencyFence"/>).
+    /// </summary>
+    public async Task FenceAsync(string scope, Guid key, CancellationToken cancellationToken)
+    {
+        var fence = await Fences.FirstOrDefaultAsync(f => f.Scope == scope && f.Key == key, cancellationToken);
+        if (fence is null)
+        {
+            Fences.Add(ConsistencyFence.New(scope, key));
+        }
+        else
+        {
+            fence.Bump();
+        }
+    }
+
     /// <summary>True once this context has saved outbox messages; read by <see cref="OutboxSignalInterceptor"/>.</summary>
     internal bool WroteOutboxMessages { get; set; }
 
@@ -89,6 +109,13 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             b.ToTable("InboxMessages");
             b.HasKey(m => new { m.MessageId, m.Handler });
             b.Property(m => m.Handler).HasMaxLength(300);
+        });
+        modelBuilder.Entity<ConsistencyFence>(b =>
+        {
+            b.ToTable("ConsistencyFences");
+            b.HasKey(f => new { f.Scope, f.Key });
+            b.Property(f => f.Scope).HasMaxLength(50);
+            b.Property(f => f.Version).IsConcurrencyToken();
         });
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes()

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Incubator.Host.Infrastructure;
 
 /// <summary>Hangfire runs every scheduled sweep; it keeps no business state (in memory with SQLite; in the server database, SQL Server or PostgreSQL, beyond one machine).</summary>
-internal static class Jobs
+internal static partial class Jobs
 {
     public static void AddIncubatorJobs(this WebApplicationBuilder builder)
     {
@@ -32,7 +32,16 @@ internal static class Jobs
             }),
             DatabaseProvider.PostgreSql => new PostgreSqlStorage(
                 new NpgsqlConnectionFactory(database.RequiredServerConnectionString, new PostgreSqlStorageOptions()),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    // A process killed while it held one of Hangfire's locks leaves the lock's row behind; a lock older than
+                    // this is taken back. Hangfire holds its locks for milliseconds; the default, 10 minutes, kept a restarted
+                    // host from registering or triggering that job for as long (seen in CrashTestsOnPostgreSql).
+                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
+                }),
             _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) }),
         });
         builder.Services.AddHangfire((services, config) => config
@@ -55,17 +64,32 @@ internal static class Jobs
         builder.Services.AddSingleton<IOutboxSignal, OutboxSignal>();
     }
 
+    /// <summary>
+    /// Each job's schedule, written to the job storage at every start. A job whose lock is held (by another instance, or
+    /// left by a killed process until it lapses) keeps the schedule already stored: the host starts all the same.
+    /// </summary>
     public static void RegisterRecurringJobs(this IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var manager = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Incubator.Jobs");
         foreach (var job in scope.ServiceProvider.GetServices<IScheduledJob>())
         {
             var id = job.Id;
-            manager.AddOrUpdate<ScheduledJobRunner>(id, runner => runner.RunAsync(id, CancellationToken.None), job.Cron,
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            try
+            {
+                manager.AddOrUpdate<ScheduledJobRunner>(id, runner => runner.RunAsync(id, CancellationToken.None), job.Cron,
+                    new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            }
+            catch (Exception ex) when (ex is DistributedLockTimeoutException or PostgreSqlDistributedLockException or SqlServerDistributedLockException)
+            {
+                LogScheduleKept(logger, ex, id);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The schedule of job {JobId} could not be written now (its lock is held); the one stored is kept.")]
+    private static partial void LogScheduleKept(ILogger logger, Exception ex, string jobId);
 
     public static void UseIncubatorJobsDashboard(this WebApplication app) =>
         app.UseHangfireDashboard("/jobs", new DashboardOptions

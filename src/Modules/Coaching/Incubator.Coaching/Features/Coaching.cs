@@ -2,6 +2,7 @@ using FluentValidation;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Messaging;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Coaching.Contracts;
 using Incubator.Coaching.Domain;
 using Incubator.Coaching.Persistence;
@@ -119,6 +120,8 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
             throw new DomainException(L("Les deux personnes doivent avoir un compte accompagnateur.", "Both people must have a coach account."), "coachUserIds");
         }
 
+        // Against another pair formed with the same coach, and the cohort's projects spread over the pairs (ADR 0020).
+        await db.FenceAsync(ConsistencyFence.Season, request.SeasonId, cancellationToken);
         var pairs = await db.Pairs.Where(p => p.SeasonId == request.SeasonId).ToListAsync(cancellationToken);
         if (pairs.Any(p => ids.Any(p.Has)))
         {
@@ -223,6 +226,7 @@ internal sealed class CoachingHandlers(CoachingDbContext db, CoachingAccess acce
     public async Task<ProjectDto> Handle(Reassign request, CancellationToken cancellationToken)
     {
         var (project, _) = await access.ProjectAsync(request.ProjectId, tracking: true, cancellationToken);
+        await db.FenceAsync(ConsistencyFence.Season, project.SeasonId, cancellationToken); // the pair's load is read below (ADR 0020)
         var pair = await db.Pairs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.Input.PairId && p.SeasonId == project.SeasonId, cancellationToken)
             ?? throw new DomainException(L("Binôme inconnu pour cette saison.", "No such pair in this season."), "pairId");
         var lead = request.Input.LeadCoachUserId ?? Guid.Empty;

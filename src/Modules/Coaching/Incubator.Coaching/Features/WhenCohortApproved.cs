@@ -1,4 +1,5 @@
 using Incubator.BuildingBlocks.Messaging;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Coaching.Domain;
 using Incubator.Coaching.Persistence;
 using Incubator.Seasons.Contracts;
@@ -12,6 +13,7 @@ internal sealed class WhenCohortApproved(CoachingDbContext db, TimeProvider time
 {
     protected override async Task HandleOnceAsync(CohortApproved approved, CancellationToken cancellationToken)
     {
+        await Db.FenceAsync(ConsistencyFence.Season, approved.SeasonId, cancellationToken); // against pairs formed or changed (ADR 0020)
         var ids = approved.Projects.Select(p => p.ProjectId).ToList();
         var known = await Db.Projects.Where(p => ids.Contains(p.ProjectId)).Select(p => p.ProjectId).ToListAsync(cancellationToken);
         foreach (var project in approved.Projects.Where(p => !known.Contains(p.ProjectId)))

@@ -260,12 +260,22 @@ internal sealed class Season : AggregateRoot
         CohortProposedBy = proposedBy;
     }
 
-    public void ApproveCohort(Guid approvedBy, DateTimeOffset now)
+    /// <param name="eligible">What is known now of the proposed applications: one withdrawn or rejected since the proposal stops the approval.</param>
+    public void ApproveCohort(IReadOnlyCollection<EligibleApplication> eligible, Guid approvedBy, DateTimeOffset now)
     {
         EnsureCohortCanChange();
         if (CohortStatus != CohortStatus.Proposed)
         {
             throw new ConflictException(L("Aucune promotion n'est proposée.", "No cohort has been proposed."));
+        }
+
+        var mayJoin = eligible.Where(e => e.MayJoinCohort).Select(e => e.ApplicationId).ToHashSet();
+        var gone = _cohortMembers.Where(m => !mayJoin.Contains(m.ApplicationId)).Select(m => m.ProjectName).ToList();
+        if (gone.Count > 0)
+        {
+            throw new ConflictException(L(
+                $"Depuis la proposition, ces projets ont été retirés ou écartés : {string.Join(", ", gone)}. Proposez la promotion à nouveau.",
+                $"Since the proposal, these projects were withdrawn or turned down: {string.Join(", ", gone)}. Propose the cohort again."));
         }
 
         if (Capacity is { } capacity && _cohortMembers.Count > capacity)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Seasons.Contracts;
 using Incubator.Trainings.Domain;
 using Incubator.Trainings.Persistence;
@@ -417,7 +418,10 @@ internal sealed class TrainingHandlers(TrainingsDbContext db, TrainingAccess acc
             return;
         }
 
+        // The cohort's approval enrols its projects in the sessions it finds; this enrols the cohort it finds in new
+        // sessions: both write the season's fence, so the one that read before the other committed runs again (ADR 0020).
         var seasonId = sessions[0].SeasonId;
+        await db.FenceAsync(ConsistencyFence.Season, seasonId, cancellationToken);
         var members = await db.CohortMembers.AsNoTracking().Where(m => m.SeasonId == seasonId).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         foreach (var session in sessions)

@@ -1,4 +1,5 @@
 using Incubator.BuildingBlocks.Messaging;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Seasons.Contracts;
 using Incubator.Trainings.Domain;
 using Incubator.Trainings.Persistence;
@@ -12,6 +13,7 @@ internal sealed class WhenCohortApproved(TrainingsDbContext db, TimeProvider tim
 {
     protected override async Task HandleOnceAsync(CohortApproved approved, CancellationToken cancellationToken)
     {
+        await Db.FenceAsync(ConsistencyFence.Season, approved.SeasonId, cancellationToken); // against planning (ADR 0020)
         var now = Time.GetUtcNow();
         var ids = approved.Projects.Select(p => p.ProjectId).ToList();
         var known = await Db.CohortMembers.Where(m => ids.Contains(m.ProjectId)).Select(m => m.ProjectId).ToListAsync(cancellationToken);

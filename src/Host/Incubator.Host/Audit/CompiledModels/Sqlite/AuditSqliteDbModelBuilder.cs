@@ -11,7 +11,7 @@ namespace Incubator.Host.Audit.CompiledModels.Sqlite
     public partial class AuditSqliteDbModel
     {
         private AuditSqliteDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9073713a-e363-47a6-866a-6996cb9c2cf2"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("0748d212-2dfa-45a5-a27e-7b4c995ac7cd"), entityTypeCount: 4)
         {
         }
 
@@ -19,10 +19,12 @@ namespace Incubator.Host.Audit.CompiledModels.Sqlite
         {
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var consistencyFence = ConsistencyFenceEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            ConsistencyFenceEntityType.CreateAnnotations(consistencyFence);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
 
             AddAnnotation("ProductVersion", "10.0.15");

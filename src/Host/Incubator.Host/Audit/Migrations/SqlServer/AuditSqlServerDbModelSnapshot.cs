@@ -77,6 +77,24 @@ namespace Incubator.Host.Audit.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "audit");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "audit");
+                });
+
             modelBuilder.Entity("Incubator.Host.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")

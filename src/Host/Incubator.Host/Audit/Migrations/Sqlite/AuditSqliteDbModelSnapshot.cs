@@ -71,6 +71,24 @@ namespace Incubator.Host.Audit.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", (string)null);
+                });
+
             modelBuilder.Entity("Incubator.Host.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")

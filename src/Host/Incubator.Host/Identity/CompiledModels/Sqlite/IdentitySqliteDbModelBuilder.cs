@@ -11,7 +11,7 @@ namespace Incubator.Host.Identity.CompiledModels.Sqlite
     public partial class IdentitySqliteDbModel
     {
         private IdentitySqliteDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("852bdee6-4d41-4ef5-b58d-150effc5ab58"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("7e90d6a0-3a54-4201-9d22-4b5e2cc00767"), entityTypeCount: 8)
         {
         }
 

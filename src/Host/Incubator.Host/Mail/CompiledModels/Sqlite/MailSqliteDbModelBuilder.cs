@@ -11,7 +11,7 @@ namespace Incubator.Host.Mail.CompiledModels.Sqlite
     public partial class MailSqliteDbModel
     {
         private MailSqliteDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c52d7a80-86eb-44ae-ada3-a39697c7a188"), entityTypeCount: 3)
+            : base(skipDetectChanges: false, modelId: new Guid("721d75fd-6768-47f3-9dc1-7eeca5ebb632"), entityTypeCount: 4)
         {
         }
 
@@ -19,10 +19,12 @@ namespace Incubator.Host.Mail.CompiledModels.Sqlite
         {
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var consistencyFence = ConsistencyFenceEntityType.Create(this);
             var outgoingMail = OutgoingMailEntityType.Create(this);
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            ConsistencyFenceEntityType.CreateAnnotations(consistencyFence);
             OutgoingMailEntityType.CreateAnnotations(outgoingMail);
 
             AddAnnotation("ProductVersion", "10.0.15");

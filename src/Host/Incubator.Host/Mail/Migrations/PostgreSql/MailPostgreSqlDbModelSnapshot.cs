@@ -77,6 +77,24 @@ namespace Incubator.Host.Mail.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", "mail");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "mail");
+                });
+
             modelBuilder.Entity("Incubator.Host.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")

@@ -77,6 +77,24 @@ namespace Incubator.Host.Mail.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "mail");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "mail");
+                });
+
             modelBuilder.Entity("Incubator.Host.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2,6 +2,7 @@ using FluentValidation;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Messaging;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Seasons.Domain;
 using Incubator.Seasons.Persistence;
 using MediatR;
@@ -80,6 +81,8 @@ internal sealed class CohortHandlers(SeasonsDbContext db, TimeProvider time, ICu
 
     public async Task<CohortDto> Handle(ProposeCohort request, CancellationToken cancellationToken)
     {
+        // Against a decision or a withdrawal recorded meanwhile (ADR 0020).
+        await db.FenceAsync(ConsistencyFence.Season, request.SeasonId, cancellationToken);
         var season = await LoadAsync(request.SeasonId, tracking: true, cancellationToken);
         var ids = request.Proposal.ApplicationIds ?? [];
         var eligible = await db.EligibleApplications.Where(e => ids.Contains(e.ApplicationId)).ToListAsync(cancellationToken);
@@ -90,8 +93,11 @@ internal sealed class CohortHandlers(SeasonsDbContext db, TimeProvider time, ICu
 
     public async Task<CohortDto> Handle(ApproveCohort request, CancellationToken cancellationToken)
     {
+        await db.FenceAsync(ConsistencyFence.Season, request.SeasonId, cancellationToken);
         var season = await LoadAsync(request.SeasonId, tracking: true, cancellationToken);
-        season.ApproveCohort(user.RequiredId(), time.GetUtcNow());
+        var ids = season.CohortMembers.Select(m => m.ApplicationId).ToList();
+        var eligible = await db.EligibleApplications.AsNoTracking().Where(e => ids.Contains(e.ApplicationId)).ToListAsync(cancellationToken);
+        season.ApproveCohort(eligible, user.RequiredId(), time.GetUtcNow());
         db.Audit(user, time, "cohort.approved", season.Id, season.Name, $"{season.CohortMembers.Count} projets / projects");
         await db.SaveChangesAsync(cancellationToken);
         return CohortDto.From(season);

@@ -1,5 +1,6 @@
 using Incubator.Applications.Contracts;
 using Incubator.BuildingBlocks.Messaging;
+using Incubator.BuildingBlocks.Persistence;
 using Incubator.Coaching.Contracts;
 using Incubator.Seasons.Domain;
 using Incubator.Seasons.Persistence;
@@ -13,6 +14,7 @@ internal sealed class WhenApplicationDecided(SeasonsDbContext db, TimeProvider t
 {
     protected override async Task HandleOnceAsync(ApplicationDecided notification, CancellationToken cancellationToken)
     {
+        await Db.FenceAsync(ConsistencyFence.Season, notification.SeasonId, cancellationToken); // against a cohort proposed or approved (ADR 0020)
         var known = await Db.EligibleApplications.FirstOrDefaultAsync(e => e.ApplicationId == notification.ApplicationId, cancellationToken);
         if (known is null)
         {
@@ -30,6 +32,7 @@ internal sealed class WhenApplicationWithdrawn(SeasonsDbContext db, TimeProvider
 {
     protected override async Task HandleOnceAsync(ApplicationWithdrawn notification, CancellationToken cancellationToken)
     {
+        await Db.FenceAsync(ConsistencyFence.Season, notification.SeasonId, cancellationToken);
         var known = await Db.EligibleApplications.FirstOrDefaultAsync(e => e.ApplicationId == notification.ApplicationId, cancellationToken);
         known?.Withdraw(notification.WithdrawnAt);
     }

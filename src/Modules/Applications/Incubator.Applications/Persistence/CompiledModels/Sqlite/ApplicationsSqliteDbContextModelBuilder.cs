@@ -11,7 +11,7 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
     public partial class ApplicationsSqliteDbContextModel
     {
         private ApplicationsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff20f774-d1cf-41ca-8017-905f7117c43e"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("141b55f2-80a5-49cf-a971-f7b551b5c7ef"), entityTypeCount: 9)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
             var teamMember = TeamMemberEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var consistencyFence = ConsistencyFenceEntityType.Create(this);
 
             CriterionEntityType.CreateForeignKey1(criterion, rubric);
             ReviewEntityType.CreateForeignKey1(review, application);
@@ -38,6 +39,7 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
             TeamMemberEntityType.CreateAnnotations(teamMember);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            ConsistencyFenceEntityType.CreateAnnotations(consistencyFence);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -271,6 +271,24 @@ namespace Incubator.Applications.Persistence.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", "applications");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "applications");
+                });
+
             modelBuilder.Entity("Incubator.Applications.Domain.Application", b =>
                 {
                     b.OwnsMany("Incubator.Applications.Domain.TeamMember", "Team", b1 =>

@@ -270,6 +270,24 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "applications");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "applications");
+                });
+
             modelBuilder.Entity("Incubator.Applications.Domain.Application", b =>
                 {
                     b.OwnsMany("Incubator.Applications.Domain.TeamMember", "Team", b1 =>

@@ -11,7 +11,7 @@ namespace Incubator.Coaching.Persistence.CompiledModels.Sqlite
     public partial class CoachingSqliteDbContextModel
     {
         private CoachingSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e04534f0-48c1-4b9c-be98-f36312474477"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("48fb4347-ac9d-49ad-9e16-326fb483d81a"), entityTypeCount: 8)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Incubator.Coaching.Persistence.CompiledModels.Sqlite
         {
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var consistencyFence = ConsistencyFenceEntityType.Create(this);
             var coachedProject = CoachedProjectEntityType.Create(this);
             var coachingPair = CoachingPairEntityType.Create(this);
             var coachingSession = CoachingSessionEntityType.Create(this);
@@ -30,6 +31,7 @@ namespace Incubator.Coaching.Persistence.CompiledModels.Sqlite
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            ConsistencyFenceEntityType.CreateAnnotations(consistencyFence);
             CoachedProjectEntityType.CreateAnnotations(coachedProject);
             CoachingPairEntityType.CreateAnnotations(coachingPair);
             CoachingSessionEntityType.CreateAnnotations(coachingSession);

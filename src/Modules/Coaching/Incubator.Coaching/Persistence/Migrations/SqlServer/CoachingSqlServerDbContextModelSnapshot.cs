@@ -77,6 +77,24 @@ namespace Incubator.Coaching.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "coaching");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "coaching");
+                });
+
             modelBuilder.Entity("Incubator.Coaching.Domain.CoachedProject", b =>
                 {
                     b.Property<Guid>("ProjectId")

@@ -11,7 +11,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
     public partial class FundingSqliteDbContextModel
     {
         private FundingSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("499e67ed-fec8-424d-b2a9-842e99bbaa17"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("8cd7a179-b64d-46c4-9d3c-17ee7182825f"), entityTypeCount: 16)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
         {
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var consistencyFence = ConsistencyFenceEntityType.Create(this);
             var funder = FunderEntityType.Create(this);
             var funderContact = FunderContactEntityType.Create(this);
             var fundingAgreement = FundingAgreementEntityType.Create(this);
@@ -39,6 +40,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            ConsistencyFenceEntityType.CreateAnnotations(consistencyFence);
             FunderEntityType.CreateAnnotations(funder);
             FunderContactEntityType.CreateAnnotations(funderContact);
             FundingAgreementEntityType.CreateAnnotations(fundingAgreement);

@@ -77,6 +77,24 @@ namespace Incubator.Funding.Persistence.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", "funding");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "funding");
+                });
+
             modelBuilder.Entity("Incubator.Funding.Domain.Funder", b =>
                 {
                     b.Property<Guid>("Id")

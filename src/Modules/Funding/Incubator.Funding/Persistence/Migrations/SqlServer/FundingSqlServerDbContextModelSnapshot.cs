@@ -77,6 +77,24 @@ namespace Incubator.Funding.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "funding");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "funding");
+                });
+
             modelBuilder.Entity("Incubator.Funding.Domain.Funder", b =>
                 {
                     b.Property<Guid>("Id")

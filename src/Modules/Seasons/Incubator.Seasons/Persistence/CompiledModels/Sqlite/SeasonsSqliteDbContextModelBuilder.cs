@@ -11,7 +11,7 @@ namespace Incubator.Seasons.Persistence.CompiledModels.Sqlite
     public partial class SeasonsSqliteDbContextModel
     {
         private SeasonsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("acb963fd-0fc9-4644-88eb-da9c132e6268"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("5dee930a-31cc-46c5-a5b5-d35d34b76a95"), entityTypeCount: 7)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Incubator.Seasons.Persistence.CompiledModels.Sqlite
         {
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var consistencyFence = ConsistencyFenceEntityType.Create(this);
             var accompanimentProgram = AccompanimentProgramEntityType.Create(this);
             var cohortMember = CohortMemberEntityType.Create(this);
             var eligibleApplication = EligibleApplicationEntityType.Create(this);
@@ -29,6 +30,7 @@ namespace Incubator.Seasons.Persistence.CompiledModels.Sqlite
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            ConsistencyFenceEntityType.CreateAnnotations(consistencyFence);
             AccompanimentProgramEntityType.CreateAnnotations(accompanimentProgram);
             CohortMemberEntityType.CreateAnnotations(cohortMember);
             EligibleApplicationEntityType.CreateAnnotations(eligibleApplication);

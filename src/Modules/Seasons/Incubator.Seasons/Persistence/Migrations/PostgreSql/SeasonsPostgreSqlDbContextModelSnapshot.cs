@@ -78,6 +78,24 @@ namespace Incubator.Seasons.Persistence.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", "seasons");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "seasons");
+                });
+
             modelBuilder.Entity("Incubator.Seasons.Domain.AccompanimentProgram", b =>
                 {
                     b.Property<Guid>("Id")

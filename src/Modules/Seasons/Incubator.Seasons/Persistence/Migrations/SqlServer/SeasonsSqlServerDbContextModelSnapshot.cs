@@ -77,6 +77,24 @@ namespace Incubator.Seasons.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "seasons");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "seasons");
+                });
+
             modelBuilder.Entity("Incubator.Seasons.Domain.AccompanimentProgram", b =>
                 {
                     b.Property<Guid>("Id")

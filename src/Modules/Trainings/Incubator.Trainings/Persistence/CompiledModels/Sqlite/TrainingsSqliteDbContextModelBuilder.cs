@@ -11,7 +11,7 @@ namespace Incubator.Trainings.Persistence.CompiledModels.Sqlite
     public partial class TrainingsSqliteDbContextModel
     {
         private TrainingsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb2f5492-0916-47c6-887c-a16123880780"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("88937471-aac0-4a99-ba3b-b09474f3e4c7"), entityTypeCount: 12)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Incubator.Trainings.Persistence.CompiledModels.Sqlite
         {
             var inboxMessage = InboxMessageEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var consistencyFence = ConsistencyFenceEntityType.Create(this);
             var attendance = AttendanceEntityType.Create(this);
             var calendarFeed = CalendarFeedEntityType.Create(this);
             var cohortMember = CohortMemberEntityType.Create(this);
@@ -36,6 +37,7 @@ namespace Incubator.Trainings.Persistence.CompiledModels.Sqlite
 
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            ConsistencyFenceEntityType.CreateAnnotations(consistencyFence);
             AttendanceEntityType.CreateAnnotations(attendance);
             CalendarFeedEntityType.CreateAnnotations(calendarFeed);
             CohortMemberEntityType.CreateAnnotations(cohortMember);

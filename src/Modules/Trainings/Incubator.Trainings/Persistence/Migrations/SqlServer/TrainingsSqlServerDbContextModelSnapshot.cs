@@ -77,6 +77,24 @@ namespace Incubator.Trainings.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "trainings");
                 });
 
+            modelBuilder.Entity("Incubator.BuildingBlocks.Persistence.ConsistencyFence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.ToTable("ConsistencyFences", "trainings");
+                });
+
             modelBuilder.Entity("Incubator.Trainings.Domain.CalendarFeed", b =>
                 {
                     b.Property<Guid>("UserId")
