@@ -175,6 +175,12 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await lead.GotoAsync("/audit");
         await lead.Locator("td", new() { HasText = "Cohorte approuvée" }).First.WaitForAsync(new() { Timeout = 10_000 });
         await host.AuditAsync(lead, "audit-log");
+
+        // The lead runs the consistency check from its page: the modules agree on the journey's facts.
+        await lead.GotoAsync("/consistency");
+        await lead.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Lancer la vérification" }).ClickAsync();
+        await Expect(lead, "aucun écart");
+        await host.AuditAsync(lead, "consistency");
         await applicant.GotoAsync("/privacy");
         await host.AuditAsync(applicant, "privacy");
         await applicant.GotoAsync("/account/data");

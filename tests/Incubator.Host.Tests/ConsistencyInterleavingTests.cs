@@ -231,6 +231,80 @@ public abstract class ConsistencyInterleavingTests
         Assert.Contains("Tiers-lieu de Die", (await refused.ProblemAsync()).GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal("Proposed", (await lead.GetFromJsonAsync<CohortResponse>($"/api/seasons/{season.Id}/cohort"))!.Status);
     }
+
+    [Fact]
+    public async Task Applications_the_first_score_saved_while_the_weights_change_Given_the_score_held_after_reading_the_rubric_Then_it_uses_the_new_weights()
+    {
+        var lead = await _factory.AdminClientAsync();
+        var season = await _factory.OpenSeasonAsync(lead, TimeSpan.FromDays(20));
+        var (reviewer, reviewerId) = await _factory.UserClientAsync(Roles.Reviewer);
+        var keys = new[] { "socialNeed", "territorialAnchoring", "collectiveDimension", "economicModel", "team" };
+        object Rubric(double socialNeedWeight) => new
+        {
+            criteria = keys.Select(k => new { key = k, label = k, weight = k == "socialNeed" ? socialNeedWeight : 1.0 }),
+            reviewerUserIds = new[] { reviewerId },
+            blindReview = false,
+        };
+        await (await lead.PutAsJsonAsync($"/api/seasons/{season.Id}/rubric", Rubric(1.0))).EnsureSuccessAsync();
+        var (applicant, _) = await _factory.ApplicantClientAsync();
+        var application = await applicant.SubmitAsync(season.Id, "Garage solidaire");
+        await (await lead.PostAsync($"/api/seasons/{season.Id}/close-applications", null)).EnsureSuccessAsync();
+        // Held once it has read the rubric, before its transaction starts (on SQLite a transaction holds the file's write gate).
+        var hold = _holds.Arm(Hold.AfterReading<Incubator.Applications.Persistence.ApplicationsDbContext>("Rubrics", season.Id));
+
+        var scores = keys.ToDictionary(k => k, k => k == "socialNeed" ? 5 : 1);
+        var scoring = reviewer.PostAsJsonAsync($"/api/applications/{application}/reviews", new { scores, conflictOfInterest = false });
+        await hold.Reached; // the score is computed with the weights read (all 1: 1.8)
+        await (await lead.PutAsJsonAsync($"/api/seasons/{season.Id}/rubric", Rubric(4.0))).EnsureSuccessAsync(); // nothing scored yet: allowed
+        hold.Release();
+
+        var scored = await scoring;
+        await scored.EnsureSuccessAsync();
+        Assert.Equal(3.0, (await scored.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("weightedScore").GetDouble(), 3); // (5×4 + 4×1) / 8
+    }
+
+    [Fact]
+    public async Task Stress_a_cohort_approved_while_sessions_are_planned_and_pairs_formed_at_once_ten_times_leaves_no_project_out()
+    {
+        var lead = await _factory.AdminClientAsync();
+        var coaches = await CoachesAsync(4);
+        var orphans = new List<string>();
+        for (var round = 0; round < 10; round++)
+        {
+            var season = await lead.SeasonInSelectionAsync(_factory, capacity: 12);
+            var projects = new List<Guid>();
+            for (var i = 0; i < 4; i++)
+            {
+                projects.Add(await _factory.DecideAsync(season.Id, ApplicationDecision.Selected, $"Projet {round}-{i}"));
+            }
+
+            await (await lead.PutAsJsonAsync($"/api/seasons/{season.Id}/cohort", new { applicationIds = projects })).EnsureSuccessAsync();
+            var answers = await Task.WhenAll(
+                Task.Run(async () =>
+                {
+                    var approved = await lead.PostAsync($"/api/seasons/{season.Id}/cohort/approve", null);
+                    await _factory.RunJobAsync("outbox:seasons");
+                    return approved;
+                }),
+                Task.Run(() => lead.PostAsJsonAsync($"/api/seasons/{season.Id}/trainings/series", TrainingsApiTests.Series(count: 2))),
+                Task.Run(() => lead.PostAsJsonAsync($"/api/seasons/{season.Id}/trainings", OneSession())),
+                Task.Run(() => lead.PostAsJsonAsync($"/api/seasons/{season.Id}/coaching-pairs", new { coachUserIds = new[] { coaches[0], coaches[1] } })),
+                Task.Run(() => lead.PostAsJsonAsync($"/api/seasons/{season.Id}/coaching-pairs", new { coachUserIds = new[] { coaches[2], coaches[3] } })));
+            foreach (var answer in answers)
+            {
+                await answer.EnsureSuccessAsync();
+            }
+
+            await _factory.RunJobAsync("outbox:seasons"); // anything committed after the first delivery
+
+            orphans.AddRange((await SessionsAsync(lead, season.Id)).Where(s => s.EnrolledProjects != 4)
+                .Select(s => $"round {round}: a session with {s.EnrolledProjects} of 4 projects"));
+            var paired = (await PairsAsync(lead, season.Id)).SelectMany(p => p.Projects).Select(p => p.ProjectId).ToHashSet();
+            orphans.AddRange(projects.Where(p => !paired.Contains(p)).Select(p => $"round {round}: project {p} without a pair"));
+        }
+
+        Assert.Empty(orphans);
+    }
 }
 
 /// <summary>One host per provider with the arming interceptor.</summary>

@@ -45,6 +45,10 @@ public sealed class DemoDataTests
         Assert.NotEmpty((await applicant.GetFromJsonAsync<List<JsonElement>>("/api/trainings/mine"))!);
         await factory.ClientForAsync("comite1@demo.incubator.local", DemoData.Password);
 
+        // The modules agree on every fact they copied from one another (ADR 0020).
+        var consistency = await lead.GetFromJsonAsync<JsonElement>("/api/consistency");
+        Assert.Empty(consistency.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("text").GetString()));
+
         // A second start finds the program and adds nothing.
         await factory.Services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
         Assert.Equal(2, (await lead.GetFromJsonAsync<List<SeasonResponse>>("/api/seasons"))!.Count);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using Incubator.BuildingBlocks.Application;
+using Incubator.BuildingBlocks.Consistency;
 using Incubator.BuildingBlocks.Jobs;
 using Incubator.BuildingBlocks.Messaging;
 using Incubator.BuildingBlocks.Persistence;
@@ -63,6 +64,9 @@ public static class ModuleRegistration
             .WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo<IScheduledJob>(), publicOnly: false)
             .As<IScheduledJob>()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<IConsistencyCheck>().Where(t => !t.IsGenericTypeDefinition), publicOnly: false)
+            .As<IConsistencyCheck>()
             .WithScopedLifetime());
         return services;
     }
@@ -133,6 +137,8 @@ public static class ModuleRegistration
             var processorType = typeof(OutboxProcessor<>).MakeGenericType(typeof(TContext));
             services.AddKeyedSingleton(module, gate);
             services.AddScoped(typeof(IScheduledJob), sp => ActivatorUtilities.CreateInstance(sp, processorType, module, sp.GetRequiredKeyedService<OutboxGate>(module)));
+            var outboxCheckType = typeof(OutboxConsistencyCheck<>).MakeGenericType(typeof(TContext));
+            services.AddScoped(typeof(IConsistencyCheck), sp => ActivatorUtilities.CreateInstance(sp, outboxCheckType, module));
         }
 
         return services;

@@ -7,6 +7,7 @@ using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Jobs;
 using Incubator.BuildingBlocks.Web;
 using Incubator.Host.Audit;
+using Incubator.Host.Consistency;
 using Incubator.Host.Identity;
 using Incubator.Host.Mail;
 using Microsoft.AspNetCore.Localization;
@@ -43,6 +44,7 @@ internal static class HostSetup
         builder.AddIncubatorProtection();
         builder.AddIncubatorMail();
         builder.AddIncubatorAudit();
+        builder.AddIncubatorConsistencyCheck();
 
         services.AddLocalization();
         // Accented French stays readable in the HTML instead of becoming &#xE9; entities.

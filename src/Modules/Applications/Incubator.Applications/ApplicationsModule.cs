@@ -1,3 +1,4 @@
+using Incubator.Applications.Contracts;
 using Incubator.Applications.Features;
 using Incubator.Applications.Persistence;
 using Incubator.BuildingBlocks.Identity;
@@ -17,6 +18,7 @@ public static class ApplicationsModule
             .AddModuleHandlers(typeof(ApplicationsModule).Assembly)
             .AddScoped<ReviewAccess>()
             .AddScoped<Anonymiser>()
+            .AddScoped<IApplicationFacts, ApplicationFacts>()
             .AddHomePanel("LeadPipelinePanel", 10, Roles.ProgramLead)
             .AddHomePanel("ReviewerQueuePanel", 20, Roles.Reviewer)
             .AddHomePanel("ApplicantApplicationsPanel", 30, Roles.Applicant);

@@ -4,7 +4,12 @@ namespace Incubator.Seasons.Contracts;
 public interface ISeasonDirectory
 {
     Task<SeasonSummary?> FindAsync(Guid seasonId, CancellationToken cancellationToken);
+
+    /// <summary>Every approved cohort and its projects, as <see cref="CohortApproved"/> carried them: for the consistency check.</summary>
+    Task<IReadOnlyList<ApprovedCohort>> ApprovedCohortsAsync(CancellationToken cancellationToken);
 }
+
+public sealed record ApprovedCohort(Guid SeasonId, IReadOnlyList<CohortProject> Projects);
 
 public sealed record SeasonSummary(
     Guid Id,

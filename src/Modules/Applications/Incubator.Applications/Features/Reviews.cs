@@ -3,6 +3,7 @@ using Incubator.Applications.Domain;
 using Incubator.Applications.Persistence;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using static Incubator.BuildingBlocks.Application.Texts;
@@ -125,8 +126,12 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
         return await ToDtoAsync(await access.RubricAsync(request.SeasonId, cancellationToken), cancellationToken);
     }
 
+    /// <summary>The scope of a season's rubric: its weights against the season's first score (ADR 0020).</summary>
+    private const string RubricFence = "rubric";
+
     public async Task<RubricDto> Handle(SaveRubric request, CancellationToken cancellationToken)
     {
+        await db.FenceAsync(RubricFence, request.SeasonId, cancellationToken);
         var rubric = await db.Rubrics.FirstOrDefaultAsync(r => r.SeasonId == request.SeasonId, cancellationToken);
         if (rubric is null)
         {
@@ -173,6 +178,14 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
 
     public async Task<ReviewDto> Handle(SubmitReview request, CancellationToken cancellationToken)
     {
+        // The season's first score freezes the rubric's weights: it must not be computed with weights a lead is changing
+        // at that moment. Later scores find the weights frozen, and do not contend with one another (ADR 0020).
+        if (await db.Applications.Where(a => a.Id == request.ApplicationId).Select(a => (Guid?)a.SeasonId).FirstOrDefaultAsync(cancellationToken) is { } season
+            && !await db.Reviews.AnyAsync(r => r.SeasonId == season && r.State == ReviewState.Scored, cancellationToken))
+        {
+            await db.FenceAsync(RubricFence, season, cancellationToken);
+        }
+
         var (application, rubric) = await access.ReviewableAsync(request.ApplicationId, cancellationToken);
         var review = await MyReviewAsync(application.Id, cancellationToken);
         var now = time.GetUtcNow();

@@ -16,6 +16,13 @@ internal sealed class SeasonDirectory(SeasonsDbContext db, SeasonCache cache) : 
     public Task<SeasonSummary?> FindAsync(Guid seasonId, CancellationToken cancellationToken) =>
         cache.GetAsync(seasonId, ReadAsync, cancellationToken);
 
+    /// <summary>Read each time (not kept): a nightly check's question, not a request's.</summary>
+    public async Task<IReadOnlyList<ApprovedCohort>> ApprovedCohortsAsync(CancellationToken cancellationToken) =>
+        (await db.Seasons.AsNoTracking().Where(s => s.CohortStatus == CohortStatus.Approved).ToListAsync(cancellationToken))
+            .Select(s => new ApprovedCohort(s.Id, s.CohortMembers
+                .Select(m => new CohortProject(m.ApplicationId, m.ProjectName, m.DepartmentCode, m.ApplicantUserId)).ToList()))
+            .ToList();
+
     /// <summary>The season's columns only (not its cohort's members).</summary>
     private async Task<SeasonSummary?> ReadAsync(Guid seasonId, CancellationToken cancellationToken)
     {
