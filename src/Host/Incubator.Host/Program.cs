@@ -5,6 +5,13 @@ using Incubator.Host.Infrastructure;
 using Incubator.Seasons;
 using Incubator.Trainings;
 
+if (args is ["backup" or "restore", ..])
+{
+    // An operator's command (README, Backups): the host's configuration, no web server.
+    var configuration = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }).Configuration;
+    return await Incubator.Host.Operations.Backup.RunCommandAsync(args, configuration);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIncubatorHost();
@@ -21,6 +28,7 @@ var initialized = app.InitializeIncubatorAsync();
 app.UseIncubatorHost();
 await initialized;
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -43,29 +43,9 @@ public sealed class HostProcess : IDisposable
     /// <summary>Starts the host built next to the tests on <paramref name="dataDirectory"/> and waits until it is ready.</summary>
     public static async Task<HostProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> settings)
     {
-        var folder = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
         var port = SmtpListener.FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "Incubator.Host.dll")])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        var start = StartInfo([], dataDirectory, settings);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Incubator__DataDirectory"] = dataDirectory;
-        start.Environment["Incubator__Bootstrap__AdminEmail"] = IncubatorFactory.AdminEmail;
-        start.Environment["Incubator__Bootstrap__AdminPassword"] = IncubatorFactory.AdminPassword;
-        start.Environment["Incubator__RateLimits__SignInPerMinute"] = "100000";
-        start.Environment["Incubator__RateLimits__SignUpPerHour"] = "100000";
-        start.Environment["Incubator__RateLimits__SubmissionsPerMinute"] = "100000";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
         var host = new HostProcess(Process.Start(start)!, port);
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -95,6 +75,42 @@ public sealed class HostProcess : IDisposable
 
         host.Dispose();
         throw new TimeoutException($"The host was not ready within 90 s:\n{host.Output}");
+    }
+
+    /// <summary>Runs one of the host's commands (e.g. <c>backup &lt;archive&gt;</c>) as the operator would, with the same settings.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string[] arguments, string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        using var process = Process.Start(StartInfo(arguments, dataDirectory, settings))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(string[] arguments, string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var folder = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "Incubator.Host.dll"), .. arguments])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Incubator__DataDirectory"] = dataDirectory;
+        start.Environment["Incubator__Bootstrap__AdminEmail"] = IncubatorFactory.AdminEmail;
+        start.Environment["Incubator__Bootstrap__AdminPassword"] = IncubatorFactory.AdminPassword;
+        start.Environment["Incubator__RateLimits__SignInPerMinute"] = "100000";
+        start.Environment["Incubator__RateLimits__SignUpPerHour"] = "100000";
+        start.Environment["Incubator__RateLimits__SubmissionsPerMinute"] = "100000";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

@@ -10,6 +10,7 @@ using Incubator.Host.Audit;
 using Incubator.Host.Consistency;
 using Incubator.Host.Identity;
 using Incubator.Host.Mail;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -140,6 +141,16 @@ internal static class HostSetup
 
     public static void UseIncubatorHost(this WebApplication app)
     {
+        // Behind a reverse proxy (deploy/nginx.conf): the client's address and scheme as the proxy saw them, for the rate
+        // limits, HSTS and secure cookies. Only a proxy on this machine is believed, and those named in
+        // Incubator:Proxy:KnownProxies.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in (app.Configuration["Incubator:Proxy:KnownProxies"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        app.UseForwardedHeaders(forwarded);
         app.UseRequestLoad();
         app.UseSqlCommandCount();
         app.UseExceptionHandler("/error");
