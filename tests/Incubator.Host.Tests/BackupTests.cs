@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Host.Tests.Infrastructure;
@@ -14,8 +13,6 @@ namespace Incubator.Host.Tests;
 /// </summary>
 public abstract class BackupTests(ITestOutputHelper output, DatabaseProvider provider)
 {
-    private sealed record Token(string AccessToken);
-
     private sealed record Application(Guid Id, string Status);
 
     private const string Password = "Applicant-Password-1";
@@ -32,13 +29,12 @@ public abstract class BackupTests(ITestOutputHelper output, DatabaseProvider pro
         Guid attached;
         using (var host = await HostProcess.StartAsync(data, settings))
         {
-            var seasonId = await OpenSeasonAsync(host);
+            var seasonId = await host.OpenSeasonAsync();
             for (var i = 0; i < 12; i++)
             {
                 var email = $"porteur{i:00}-{Guid.NewGuid():N}@test.local";
-                using var anonymous = host.CreateClient();
-                await (await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessAsync();
-                people.Add((email, await SignInAsync(host, email)));
+                await host.RegisterAsync(email, Password);
+                people.Add((email, await host.SignInAsync(email, Password)));
             }
 
             var draft = await people[0].Client.PostAsJsonAsync($"/api/seasons/{seasonId}/applications", ApplicationsApi.CompleteBody("Avec son dossier"));
@@ -76,33 +72,15 @@ public abstract class BackupTests(ITestOutputHelper output, DatabaseProvider pro
         var missing = new List<Guid>();
         foreach (var group in before.GroupBy(a => a.Value))
         {
-            var client = await SignInAsync(second, group.Key);
+            var client = await second.SignInAsync(group.Key, Password);
             var mine = (await client.GetFromJsonAsync<List<Application>>("/api/applications/mine"))!.ToDictionary(a => a.Id, a => a.Status);
             missing.AddRange(group.Where(a => mine.GetValueOrDefault(a.Key) != "Submitted").Select(a => a.Key));
         }
 
         Assert.Empty(missing);
         Assert.NotEmpty(before);
-        var owner = await SignInAsync(second, people[0].Email);
+        var owner = await second.SignInAsync(people[0].Email, Password);
         Assert.Equal(Uploads.Pdf, await owner.GetByteArrayAsync($"/api/applications/{attached}/attachment"));
-    }
-
-    private static async Task<Guid> OpenSeasonAsync(HostProcess host)
-    {
-        var lead = await SignInAsync(host, IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
-        var now = DateTimeOffset.UtcNow;
-        var season = await lead.CreateSeasonAsync(now.AddDays(-1), now.AddDays(30));
-        await (await lead.PostAsync($"/api/seasons/{season.Id}/open-applications", null)).EnsureSuccessAsync();
-        return season.Id;
-    }
-
-    private static async Task<HttpClient> SignInAsync(HostProcess host, string email, string password = Password)
-    {
-        var client = host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        await response.EnsureSuccessAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<Token>())!.AccessToken);
-        return client;
     }
 }
 

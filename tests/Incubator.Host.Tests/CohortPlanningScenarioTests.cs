@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Host.Tests.Infrastructure;
@@ -14,8 +13,6 @@ namespace Incubator.Host.Tests;
 /// </summary>
 public abstract class CohortPlanningScenarioTests(ITestOutputHelper output, DatabaseProvider provider)
 {
-    private sealed record Token(string AccessToken);
-
     private sealed record Candidate(Guid ApplicationId);
 
     private sealed record Summary(Guid Id, int EnrolledProjects);
@@ -45,7 +42,7 @@ public abstract class CohortPlanningScenarioTests(ITestOutputHelper output, Data
     /// <returns>The projects enrolled in each session, once all hold seven or 20 seconds have passed.</returns>
     private static async Task<List<int>> PlayAsync(HostProcess host)
     {
-        var lead = await SignInAsync(host, IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
+        var lead = await host.SignInAsync(IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
         var now = DateTimeOffset.UtcNow;
         var season = await lead.CreateSeasonAsync(now.AddDays(-1), now.AddDays(30), capacity: 7);
         await (await lead.PostAsync($"/api/seasons/{season.Id}/open-applications", null)).EnsureSuccessAsync();
@@ -53,12 +50,8 @@ public abstract class CohortPlanningScenarioTests(ITestOutputHelper output, Data
         for (var i = 0; i < 7; i++)
         {
             var email = $"porteur{i}-{Guid.NewGuid():N}@test.local";
-            using (var anonymous = host.CreateClient())
-            {
-                await (await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessAsync();
-            }
-
-            applications.Add(await (await SignInAsync(host, email, Password)).SubmitAsync(season.Id, $"Projet {i + 1}"));
+            await host.RegisterAsync(email, Password);
+            applications.Add(await (await host.SignInAsync(email, Password)).SubmitAsync(season.Id, $"Projet {i + 1}"));
         }
 
         await (await lead.PostAsync($"/api/seasons/{season.Id}/close-applications", null)).EnsureSuccessAsync();
@@ -95,15 +88,6 @@ public abstract class CohortPlanningScenarioTests(ITestOutputHelper output, Data
         while (DateTime.UtcNow < deadline && enrolled.Any(e => e != 7));
 
         return enrolled;
-    }
-
-    private static async Task<HttpClient> SignInAsync(HostProcess host, string email, string password)
-    {
-        var client = host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        await response.EnsureSuccessAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<Token>())!.AccessToken);
-        return client;
     }
 }
 

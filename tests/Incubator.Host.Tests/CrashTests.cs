@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Host.Tests.Infrastructure;
@@ -21,8 +20,6 @@ public abstract class CrashTests(ITestOutputHelper output, DatabaseProvider prov
 
     private const int KillAfter = 40;
 
-    private sealed record Token(string AccessToken);
-
     private sealed record Application(Guid Id, string Status, DateTimeOffset? SubmittedAt, string? ProjectName, string? Summary, List<TeamMemberResponse> Team);
 
     private sealed record Summary(Guid Id, string Status);
@@ -41,10 +38,12 @@ public abstract class CrashTests(ITestOutputHelper output, DatabaseProvider prov
         var created = new ConcurrentDictionary<Guid, string>();
         using (var first = await HostProcess.StartAsync(data, settings))
         {
-            var seasonId = await OpenSeasonAsync(first);
+            var seasonId = await first.OpenSeasonAsync();
             for (var i = 0; i < Applicants; i++)
             {
-                people.Add(await ApplicantAsync(first, $"porteur{i:00}-{Guid.NewGuid():N}@test.local"));
+                var email = $"porteur{i:00}-{Guid.NewGuid():N}@test.local";
+                await first.RegisterAsync(email, Password);
+                people.Add((email, await first.SignInAsync(email, Password)));
             }
 
             // Each applicant creates then submits, several times in a row; the process is killed once 40 were answered.
@@ -95,7 +94,7 @@ public abstract class CrashTests(ITestOutputHelper output, DatabaseProvider prov
         var submittedProjects = new List<string>();
         foreach (var (email, _) in people)
         {
-            var client = await SignInAsync(second, email);
+            var client = await second.SignInAsync(email, Password);
             foreach (var summary in (await client.GetFromJsonAsync<List<Summary>>("/api/applications/mine"))!)
             {
                 var application = (await client.GetFromJsonAsync<Application>($"/api/applications/{summary.Id}"))!;
@@ -113,7 +112,7 @@ public abstract class CrashTests(ITestOutputHelper output, DatabaseProvider prov
 
         foreach (var (id, email) in acknowledged)
         {
-            var client = await SignInAsync(second, email);
+            var client = await second.SignInAsync(email, Password);
             Assert.Equal("Submitted", (await client.GetFromJsonAsync<Application>($"/api/applications/{id}"))!.Status);
         }
 
@@ -143,44 +142,7 @@ public abstract class CrashTests(ITestOutputHelper output, DatabaseProvider prov
         Assert.Equal(acknowledged.Count, acknowledged.Keys.Intersect(created.Keys).Count());
     }
 
-    private static async Task<Guid> OpenSeasonAsync(HostProcess host)
-    {
-        var lead = await SignInAsync(host, IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
-        var program = await lead.PostAsJsonAsync("/api/programs", new { name = "Programme", territory = "Drôme", partnerStructures = new[] { "CAE" } });
-        await program.EnsureSuccessAsync();
-        var now = DateTimeOffset.UtcNow;
-        var season = await lead.PostAsJsonAsync("/api/seasons", new
-        {
-            programId = (await program.Content.ReadFromJsonAsync<IdResponse>())!.Id,
-            name = "Saison",
-            startsOn = DateOnly.FromDateTime(now.AddMonths(3).UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            applicationsOpenAt = now.AddDays(-1),
-            applicationsCloseAt = now.AddDays(30),
-            capacity = 6,
-        });
-        await season.EnsureSuccessAsync();
-        var id = (await season.Content.ReadFromJsonAsync<IdResponse>())!.Id;
-        await (await lead.PostAsync($"/api/seasons/{id}/open-applications", null)).EnsureSuccessAsync();
-        return id;
-    }
-
     private const string Password = "Applicant-Password-1";
-
-    private static async Task<(string Email, HttpClient Client)> ApplicantAsync(HostProcess host, string email)
-    {
-        using var anonymous = host.CreateClient();
-        await (await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = Password })).EnsureSuccessAsync();
-        return (email, await SignInAsync(host, email));
-    }
-
-    private static async Task<HttpClient> SignInAsync(HostProcess host, string email, string password = Password)
-    {
-        var client = host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        await response.EnsureSuccessAsync();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<Token>())!.AccessToken);
-        return client;
-    }
 }
 
 public sealed class CrashTestsOnSqlite(ITestOutputHelper output) : CrashTests(output, DatabaseProvider.Sqlite);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 
 namespace Incubator.Host.Tests.Infrastructure;
@@ -112,6 +114,35 @@ public sealed class HostProcess : IDisposable
 
         return start;
     }
+
+    /// <summary>A client signed in with a bearer token from <c>/api/auth/login</c>.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        await response.EnsureSuccessAsync();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken);
+        return client;
+    }
+
+    /// <summary>An applicant's account made through <c>/api/auth/register</c>.</summary>
+    public async Task RegisterAsync(string email, string password)
+    {
+        using var anonymous = CreateClient();
+        await (await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password })).EnsureSuccessAsync();
+    }
+
+    /// <summary>A season whose call is open now, made by the bootstrap administrator.</summary>
+    public async Task<Guid> OpenSeasonAsync(int? capacity = 6)
+    {
+        var lead = await SignInAsync(IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
+        var now = DateTimeOffset.UtcNow;
+        var season = await lead.CreateSeasonAsync(now.AddDays(-1), now.AddDays(30), capacity);
+        await (await lead.PostAsync($"/api/seasons/{season.Id}/open-applications", null)).EnsureSuccessAsync();
+        return season.Id;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
