@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Incubator.BuildingBlocks.Jobs;
 
 /// <summary>
@@ -24,11 +26,23 @@ public interface IJobTrigger
 /// <summary>The one public entry point the scheduler invokes: finds the job by id in a fresh scope.</summary>
 public sealed class ScheduledJobRunner(IEnumerable<IScheduledJob> jobs, BackgroundLane lane)
 {
-    /// <summary>Runs the job on the <see cref="BackgroundLane"/>: requests come first when both want the CPU.</summary>
-    public Task RunAsync(string jobId, CancellationToken cancellationToken)
+    /// <summary>Runs the job on the <see cref="BackgroundLane"/>: requests come first when both want the CPU. Each run is counted and timed.</summary>
+    public async Task RunAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = jobs.FirstOrDefault(j => j.Id == jobId)
             ?? throw new InvalidOperationException($"No scheduled job '{jobId}'.");
-        return lane.RunAsync(() => job.RunAsync(cancellationToken), cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            await lane.RunAsync(() => job.RunAsync(cancellationToken), cancellationToken);
+            outcome = "done";
+        }
+        finally
+        {
+            var tags = new TagList { { "job", jobId }, { "outcome", outcome } };
+            Telemetry.IncubatorMetrics.JobRuns.Add(1, tags);
+            Telemetry.IncubatorMetrics.JobDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
     }
 }

@@ -46,6 +46,7 @@ internal static class HostSetup
         builder.AddIncubatorMail();
         builder.AddIncubatorAudit();
         builder.AddIncubatorConsistencyCheck();
+        builder.AddIncubatorTelemetry();
 
         services.AddLocalization();
         // Accented French stays readable in the HTML instead of becoming &#xE9; entities.
@@ -151,6 +152,7 @@ internal static class HostSetup
         }
 
         app.UseForwardedHeaders(forwarded);
+        app.UseIncubatorTelemetry();
         app.UseRequestLoad();
         app.UseSqlCommandCount();
         app.UseExceptionHandler("/error");
