@@ -35,11 +35,13 @@ public class IncubatorFactory : WebApplicationFactory<Program>
     {
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "incubator-tests", Guid.NewGuid().ToString("N"));
         Provider = provider;
-        _settings = TestDatabase.Settings(provider, DataDirectory);
+        var all = TestDatabase.Settings(provider, DataDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            ((Dictionary<string, string>)_settings)[key] = value;
+            all[key] = value;
         }
+
+        _settings = all;
 
         _configure = configure;
     }

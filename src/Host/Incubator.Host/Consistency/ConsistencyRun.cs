@@ -13,24 +13,18 @@ public sealed class ConsistencyReports
 }
 
 /// <summary>
-/// Runs every module's consistency check (ADR 0020), each in a scope of its own, and writes each difference to the log.
-/// A check that fails is itself a finding: the others still run.
+/// Runs every module's consistency check (ADR 0020) and writes each difference to the log. A check that fails is itself
+/// a finding: the others still run.
 /// </summary>
 public sealed partial class ConsistencyRun(IServiceScopeFactory scopes, ConsistencyReports reports, TimeProvider time, ILogger<ConsistencyRun> logger)
 {
     public async Task<ConsistencyReport> RunAsync(bool repair, CancellationToken cancellationToken)
     {
         var findings = new List<ConsistencyFinding>();
-        int count;
-        await using (var counting = scopes.CreateAsyncScope())
+        await using var scope = scopes.CreateAsyncScope();
+        var checks = scope.ServiceProvider.GetServices<IConsistencyCheck>().ToList();
+        foreach (var check in checks)
         {
-            count = counting.ServiceProvider.GetServices<IConsistencyCheck>().Count();
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var check = scope.ServiceProvider.GetServices<IConsistencyCheck>().ElementAt(i);
             try
             {
                 findings.AddRange(await check.RunAsync(repair, cancellationToken));
@@ -49,7 +43,7 @@ public sealed partial class ConsistencyRun(IServiceScopeFactory scopes, Consiste
             LogFinding(logger, finding.Module, finding.Kind, finding.Repaired, finding.Text);
         }
 
-        LogDone(logger, findings.Count, findings.Count(f => f.Repaired), count);
+        LogDone(logger, findings.Count, findings.Count(f => f.Repaired), checks.Count);
         var report = new ConsistencyReport(time.GetUtcNow(), repair, findings);
         reports.Last = report;
         return report;
