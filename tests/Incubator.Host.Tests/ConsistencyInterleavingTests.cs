@@ -264,6 +264,34 @@ public abstract class ConsistencyInterleavingTests
     }
 
     [Fact]
+    public async Task Applications_a_declaration_made_twice_at_once_Given_the_first_held_after_reading_the_reviews_Then_one_is_kept_and_the_other_answered_409()
+    {
+        var lead = await _factory.AdminClientAsync();
+        var season = await _factory.OpenSeasonAsync(lead, TimeSpan.FromDays(20));
+        var (reviewer, reviewerId) = await _factory.UserClientAsync(Roles.Reviewer);
+        var rubric = await lead.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/seasons/{season.Id}/rubric");
+        await (await lead.PutAsJsonAsync($"/api/seasons/{season.Id}/rubric", new
+        {
+            criteria = rubric.GetProperty("criteria").EnumerateArray().Select(c => new { key = c.GetProperty("key").GetString(), label = c.GetProperty("label").GetString(), weight = 1.0 }),
+            reviewerUserIds = new[] { reviewerId },
+            blindReview = false,
+        })).EnsureSuccessAsync();
+        var (applicant, _) = await _factory.ApplicantClientAsync();
+        var application = await applicant.SubmitAsync(season.Id, "Garage solidaire");
+        await (await lead.PostAsync($"/api/seasons/{season.Id}/close-applications", null)).EnsureSuccessAsync();
+        var hold = _holds.Arm(Hold.AfterReading<Incubator.Applications.Persistence.ApplicationsDbContext>("Reviews", application));
+
+        var first = reviewer.PostAsJsonAsync($"/api/applications/{application}/conflict-declaration", new { conflictOfInterest = false });
+        await hold.Reached; // the first has found no declaration of this reviewer yet
+        await (await reviewer.PostAsJsonAsync($"/api/applications/{application}/conflict-declaration", new { conflictOfInterest = false })).EnsureSuccessAsync();
+        hold.Release();
+
+        var refused = await first;
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode); // not 500: the unique index let one in
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Stress_a_cohort_approved_while_sessions_are_planned_and_pairs_formed_at_once_ten_times_leaves_no_project_out()
     {
         var lead = await _factory.AdminClientAsync();

@@ -51,7 +51,7 @@ public abstract class PageController(IMediator mediator) : Controller
         {
             ModelState.AddModelError(string.Empty, error.Message);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException error) when (error is DbUpdateConcurrencyException || Persistence.UniqueViolation.Is(error))
         {
             ModelState.AddModelError(string.Empty, L(
                 "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez la page et recommencez.",

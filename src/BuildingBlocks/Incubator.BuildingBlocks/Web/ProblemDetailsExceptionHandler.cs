@@ -47,6 +47,8 @@ public sealed class ProblemDetailsExceptionHandler : IExceptionHandler
         ConflictException c => Problem(StatusCodes.Status409Conflict, c.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict,
             "Someone else changed this record meanwhile; reload it and try again."),
+        DbUpdateException u when Persistence.UniqueViolation.Is(u) => Problem(StatusCodes.Status409Conflict,
+            "This was just done by someone else (or in another tab); reload and check."),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, n.Message),
         PayloadTooLargeException p => Problem(StatusCodes.Status413PayloadTooLarge, p.Message),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, f.Message),
