@@ -111,7 +111,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
 
         var results = new Dictionary<string, object>();
         var (coldStarts, refColdStarts) = await ColdStartsAsync();
-        Measure? boardApi = null, boardPage = null, rush = null;
+        Measure? boardApi = null, boardPage = null, rush = null, mixed = null;
         int acknowledged = 0, persisted = 0;
         double memory;
         using (var ours = await StartOursAsync())
@@ -124,6 +124,11 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
                 boardApi = await Load.RunAsync(32, WarmUp, Duration, async _ =>
                     (await lead.GetAsync($"/api/seasons/{seeded.Season}/applications?page=1&pageSize=50")).IsSuccessStatusCode, ours.CpuTime);
                 boardPage = await PageLoadAsync(ours, leadCookie, $"/applications/review/seasons/{seeded.Season}", 32);
+            }
+
+            if (Runs("mixed"))
+            {
+                mixed = await MixedBoardAsync(ours, address, seeded.Season);
             }
 
             if (Runs("coach"))
@@ -149,7 +154,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             memory = ours.PeakMemoryMb();
         }
 
-        Measure? refApi = null, refPage = null, refInsert = null;
+        Measure? refApi = null, refPage = null, refInsert = null, refMixed = null;
         double refMemory;
         using (var reference = await StartReferenceAsync())
         {
@@ -158,6 +163,19 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             {
                 refApi = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
                 refPage = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board/page?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
+            }
+
+            if (Runs("mixed"))
+            {
+                var ids = (await client.GetFromJsonAsync<BoardPage>($"/board?season={seeded.Season}"))!.Items.Select(i => i.Id).ToList();
+                var sent = 0;
+                refMixed = await Load.RunAsync(32, WarmUp, Duration, async _ =>
+                {
+                    var n = Interlocked.Increment(ref sent);
+                    return n % 10 == 0
+                        ? (await client.PostAsJsonAsync("/rescore", new Rescore(ids[n / 10 % ids.Count], 1 + (n % 5)))).IsSuccessStatusCode
+                        : (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode;
+                }, reference.CpuTime);
             }
 
             if (Runs("rush"))
@@ -173,6 +191,11 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
         {
             results["reviewBoardApi"] = Compare(boardApi, refApi);
             results["reviewBoardPage"] = Compare(boardPage, refPage);
+        }
+
+        if (mixed is not null && refMixed is not null)
+        {
+            results["mixedBoard"] = Compare(mixed, refMixed);
         }
 
         if (rush is not null && refInsert is not null)
@@ -193,6 +216,37 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
         };
         results["peakMemory"] = new { mb = Round(memory), refMb = Round(refMemory), ratio = Round(memory / refMemory) };
         return results;
+    }
+
+    /// <summary>
+    /// The review board read while reviews are scored (issue 24): of every ten requests, nine read the board's API and one
+    /// scores a review again through the real API (the committee's three reviewers, on the page's applications), which
+    /// writes the applications' database and so empties what the board kept (ADR 0018). The reference does the same mix
+    /// with its board query and one UPDATE of an application's stored score.
+    /// </summary>
+    private static async Task<Measure> MixedBoardAsync(HostProcess ours, Uri address, Guid season)
+    {
+        var lead = await SignInAsync(address, AdminEmail, 32);
+        var committee = new List<HttpClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            committee.Add(await SignInAsync(address, $"comite{i}@bench.local", 8));
+        }
+
+        var board = $"/api/seasons/{season}/applications?page=1&pageSize=50";
+        var ids = (await lead.GetFromJsonAsync<JsonElement>(board)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        var sent = 0;
+        return await Load.RunAsync(32, WarmUp, Duration, async _ =>
+        {
+            var n = Interlocked.Increment(ref sent);
+            if (n % 10 != 0)
+            {
+                return (await lead.GetAsync(board)).IsSuccessStatusCode;
+            }
+
+            var scores = new Dictionary<string, int> { ["socialNeed"] = 1 + (n % 5), ["territorialAnchoring"] = 3, ["collectiveDimension"] = 3, ["economicModel"] = 1 + ((n / 10) % 5), ["team"] = 4 };
+            return (await committee[n % 3].PostAsJsonAsync($"/api/applications/{ids[n / 10 % ids.Count]}/reviews", new { scores, conflictOfInterest = false })).IsSuccessStatusCode;
+        }, ours.CpuTime);
     }
 
     private Task<HostProcess> StartOursAsync() => HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/live");

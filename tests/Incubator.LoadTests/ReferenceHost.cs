@@ -27,6 +27,8 @@ public sealed class BoardRow
 
 public sealed record BoardPage(IReadOnlyList<BoardRow> Items, int Page, int PageSize, int Total);
 
+public sealed record Rescore(Guid Id, double Score);
+
 public sealed class InsertedRow
 {
     public Guid Id { get; set; }
@@ -115,6 +117,11 @@ public static class ReferenceHost
             await db.SaveChangesAsync(ct);
             return Results.Created($"/insert/{row.Id}", new { row.Id });
         });
+        // The write of the mixed board: a review scored again changes its application's stored score (one durable UPDATE).
+        app.MapPost("/rescore", async (Rescore rescore, BoardDb db, CancellationToken ct) =>
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Applications\" SET \"Score\" = {0} WHERE \"Id\" = {1}", [rescore.Score, rescore.Id], ct) == 1
+                ? Results.Ok()
+                : Results.NotFound());
         app.MapControllers();
         await app.RunAsync();
     }
