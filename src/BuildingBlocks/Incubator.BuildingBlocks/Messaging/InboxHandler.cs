@@ -44,6 +44,10 @@ public abstract class InboxHandler<TEvent, TDb>(TDb db, TimeProvider time) : INo
                 catch (DbUpdateException ex) when (attempt < FenceAttempts && ConsistencyFence.IsConflict(ex))
                 {
                     db.ChangeTracker.Clear();
+                    if (await AlreadyHandledAsync(notification.Id, cancellationToken))
+                    {
+                        return; // the refused save held this message's inbox row too: another dispatcher handled it
+                    }
                 }
             }
         }
