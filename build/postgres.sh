@@ -6,6 +6,8 @@
 #                             the cluster of an earlier run and every test database in it
 #   build/postgres.sh stop
 # The cluster trades durability for speed (fsync off): the tests kill hosts, never this server. Never use it for data.
+# INCUBATOR_POSTGRES_DURABLE=1 keeps PostgreSQL's defaults (fsync, synchronous commit): the benchmark's cluster, where an
+# answered write must be on disk as it is for SQLite.
 set -euo pipefail
 port=${INCUBATOR_TEST_POSTGRES_PORT:-55432}
 cluster=${INCUBATOR_TEST_POSTGRES_DIR:-/tmp/incubator-test-postgres-$port}
@@ -43,8 +45,9 @@ case "${1:-}" in
     if ! as_owner "$bin/pg_ctl" -D "$cluster" status >/dev/null 2>&1; then
       touch "$log"
       [ "$(id -u)" -eq 0 ] && chown postgres "$log"
-      as_owner "$bin/pg_ctl" -D "$cluster" -l "$log" -w -t 60 start \
-        -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+      options="-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=400"
+      [ "${INCUBATOR_POSTGRES_DURABLE:-0}" = "1" ] || options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      as_owner "$bin/pg_ctl" -D "$cluster" -l "$log" -w -t 60 start -o "$options" >/dev/null
     fi
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Include Error Detail=true"
     ;;

@@ -30,6 +30,26 @@ public sealed class BackgroundLaneTests
     }
 
     [Fact]
+    public async Task Given_the_lane_turned_off_When_a_job_runs_Then_it_runs_on_the_thread_pool_at_the_normal_priority()
+    {
+        using var lane = new BackgroundLane(threads: 0);
+        (bool Pool, string? Name, int? Niceness) seen = default;
+
+        await lane.RunAsync(() =>
+        {
+            seen = (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name, NicenessOfThisThread());
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.True(seen.Pool);
+        Assert.False(seen.Name?.StartsWith("background-lane-", StringComparison.Ordinal));
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(0, seen.Niceness);
+        }
+    }
+
+    [Fact]
     public async Task Given_a_job_that_fails_on_the_lane_When_awaited_Then_its_exception_reaches_the_caller()
     {
         using var lane = new BackgroundLane(1);

@@ -14,6 +14,12 @@ if (args is ["reference", var referenceData])
     return 0;
 }
 
+if (args is ["reference-postgres", var referenceConnection])
+{
+    await ReferenceHost.RunAsync(referenceConnection, postgres: true);
+    return 0;
+}
+
 if (args is ["load", var url, var authorization, var connectionCount, .. var pid])
 {
     // A quick look at one URL while looking for a cause: "load <url> <header: value|-> <connections> [host's pid]".
@@ -56,7 +62,9 @@ if (!reuse && Directory.Exists(data))
 }
 
 Directory.CreateDirectory(data);
-var bench = new Bench(hostDll, selfDll, data, Path.Combine(output, "seed.json"), only);
+// build/bench.sh starts a PostgreSQL server of its own and passes its connection string; without it, SQLite only.
+var postgres = Environment.GetEnvironmentVariable("INCUBATOR_BENCH_POSTGRES") is { Length: > 0 } server ? server : null;
+var bench = new Bench(hostDll, selfDll, data, Path.Combine(output, "seed.json"), only, postgres);
 var clock = Stopwatch.StartNew();
 var results = await bench.RunAsync(reuse);
 var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true });
@@ -66,7 +74,7 @@ Console.WriteLine($"Whole run: {clock.Elapsed.TotalSeconds:0} s; results in arti
 return 0;
 
 /// <summary>Seeds the real host, loads it and the reference with the same generator, and compares.</summary>
-internal sealed partial class Bench(string hostDll, string selfDll, string data, string seedFile, HashSet<string>? only)
+internal sealed partial class Bench(string hostDll, string selfDll, string data, string seedFile, HashSet<string>? only, string? postgres)
 {
     private const string AdminEmail = "admin@bench.local";
     private const string Password = "Bench-Password-1";
@@ -86,167 +94,79 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
         ["Incubator__Diagnostics__SqlCommandCount"] = "true",
     };
 
-    private bool Runs(string scenario) => only is null || only.Contains(scenario);
+    /// <summary>The scenarios <c>--only=</c> may name; naming none runs them all on each path named.</summary>
+    private static readonly string[] ScenarioNames = ["board", "mixed", "coach", "report", "rush", "mixedRush", "huge"];
+
+    /// <summary>A scenario runs when <c>--only=</c> names it or names no scenario.</summary>
+    private bool Runs(string scenario) => only is null || only.Contains(scenario) || !only.Overlaps(ScenarioNames);
+
+    /// <summary>A path (sqlite, mechanisms, postgres, twoInstances) runs when <c>--only=</c> names it; SQLite also when it names a scenario.</summary>
+    private bool RunsPath(string path) => only is null || only.Contains(path) || (path == "sqlite" && only.Overlaps(ScenarioNames));
 
     /// <summary>
     /// The host that seeds is stopped; a fresh process on the seeded files is the one measured (its cold start,
-    /// every scenario, its peak memory), as the reference is a fresh process on the same files.
+    /// every scenario, its peak memory), as the reference is a fresh process on the same files. Then, each mechanism
+    /// kept for speed or memory turned off in turn, and the same scenarios on PostgreSQL.
     /// </summary>
     public async Task<Dictionary<string, object>> RunAsync(bool reuse)
     {
-        Seeded seeded;
+        var results = new Dictionary<string, object>();
+        if (RunsPath("sqlite") || RunsPath("mechanisms"))
+        {
+            var seeded = await SeedSqliteAsync(reuse);
+            if (RunsPath("sqlite"))
+            {
+                await SqliteAsync(seeded, reuse, results);
+            }
+
+            if (RunsPath("mechanisms"))
+            {
+                results["mechanisms"] = await MechanismsAsync(seeded);
+            }
+        }
+
+        if (postgres is not null && (RunsPath("postgres") || RunsPath("twoInstances")))
+        {
+            await PostgresAsync(postgres, reuse, results);
+        }
+
+        return results;
+    }
+
+    private async Task<Seeded> SeedSqliteAsync(bool reuse)
+    {
         if (reuse)
         {
-            seeded = JsonSerializer.Deserialize<Seeded>(await File.ReadAllTextAsync(seedFile))!;
-        }
-        else
-        {
-            using var seeder = await HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/ready");
-            var seeding = Stopwatch.StartNew();
-            seeded = await SeedAsync(seeder.BaseAddress);
-            await DrainAsync();
-            await File.WriteAllTextAsync(seedFile, JsonSerializer.Serialize(seeded));
-            Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0} s: {seeded.Large} and {seeded.Small}");
+            return JsonSerializer.Deserialize<Seeded>(await File.ReadAllTextAsync(seedFile))!;
         }
 
-        var results = new Dictionary<string, object>();
+        using var seeder = await HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/ready");
+        var seeding = Stopwatch.StartNew();
+        var seeded = await SeedAsync(seeder.BaseAddress, hugeSeason: HugeSeason);
+        await DrainAsync(SqliteBacklog);
+        await File.WriteAllTextAsync(seedFile, JsonSerializer.Serialize(seeded));
+        Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:0} s: {seeded.Large} and {seeded.Small}");
+        return seeded;
+    }
+
+    /// <summary>Cold starts, then every scenario on a fresh process of ours and on the reference, on the SQLite files.</summary>
+    private async Task SqliteAsync(Seeded seeded, bool reuse, Dictionary<string, object> results)
+    {
         var (coldStarts, refColdStarts) = await ColdStartsAsync();
-        Measure? boardApi = null, boardPage = null, rush = null, mixed = null;
-        int acknowledged = 0, persisted = 0;
-        double memory;
-        using (var ours = await StartOursAsync())
-        {
-            var address = ours.BaseAddress;
-            var leadCookie = await PageCookieAsync(address, AdminEmail);
-            if (Runs("board"))
-            {
-                var lead = await SignInAsync(address, AdminEmail, 32);
-                boardApi = await Load.RunAsync(32, WarmUp, Duration, async _ =>
-                    (await lead.GetAsync($"/api/seasons/{seeded.Season}/applications?page=1&pageSize=50")).IsSuccessStatusCode, ours.CpuTime);
-                boardPage = await PageLoadAsync(ours, leadCookie, $"/applications/review/seasons/{seeded.Season}", 32);
-            }
-
-            if (Runs("mixed"))
-            {
-                mixed = await MixedBoardAsync(ours, address, seeded.Season);
-            }
-
-            if (Runs("coach"))
-            {
-                var coachCookie = await PageCookieAsync(address, seeded.Large.CoachEmail);
-                var commands = (await SqlCommandsAsync(address, coachCookie, "/coaching/projects"),
-                    await SqlCommandsAsync(address, await PageCookieAsync(address, seeded.Small.CoachEmail), "/coaching/projects"));
-                results["coachProjectsPage"] = Alone(await PageLoadAsync(ours, coachCookie, "/coaching/projects", 16), commands);
-            }
-
-            if (Runs("report"))
-            {
-                var commands = (await SqlCommandsAsync(address, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report"),
-                    await SqlCommandsAsync(address, leadCookie, $"/funding/seasons/{seeded.Small.SeasonId}/report"));
-                results["funderReport"] = Alone(await PageLoadAsync(ours, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report", 16), commands);
-            }
-
-            if (Runs("rush"))
-            {
-                (rush, acknowledged, persisted) = await RushAsync(ours, seeded.RushSeason, reuse ? Guid.NewGuid().ToString("N")[..6] : "r");
-            }
-
-            memory = ours.PeakMemoryMb();
-        }
-
-        Measure? refApi = null, refPage = null, refInsert = null, refMixed = null;
-        double refMemory;
-        using (var reference = await StartReferenceAsync())
-        {
-            using var client = Load.Client(reference.BaseAddress, 32);
-            if (Runs("board"))
-            {
-                refApi = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
-                refPage = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board/page?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
-            }
-
-            if (Runs("mixed"))
-            {
-                var ids = (await client.GetFromJsonAsync<BoardPage>($"/board?season={seeded.Season}"))!.Items.Select(i => i.Id).ToList();
-                var sent = 0;
-                refMixed = await Load.RunAsync(32, WarmUp, Duration, async _ =>
-                {
-                    var n = Interlocked.Increment(ref sent);
-                    return n % 10 == 0
-                        ? (await client.PostAsJsonAsync("/rescore", new Rescore(ids[n / 10 % ids.Count], 1 + (n % 5)))).IsSuccessStatusCode
-                        : (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode;
-                }, reference.CpuTime);
-            }
-
-            if (Runs("rush"))
-            {
-                refInsert = await Load.RunAsync(32, WarmUp, TimeSpan.FromSeconds(20), async i =>
-                    (await client.PostAsJsonAsync("/insert", new { projectName = $"Projet {i}" })).StatusCode == HttpStatusCode.Created, reference.CpuTime);
-            }
-
-            refMemory = reference.PeakMemoryMb();
-        }
-
-        if (boardApi is not null && refApi is not null && boardPage is not null && refPage is not null)
-        {
-            results["reviewBoardApi"] = Compare(boardApi, refApi);
-            results["reviewBoardPage"] = Compare(boardPage, refPage);
-        }
-
-        if (mixed is not null && refMixed is not null)
-        {
-            results["mixedBoard"] = Compare(mixed, refMixed);
-        }
-
-        if (rush is not null && refInsert is not null)
-        {
-            results["submissionRush"] = new
-            {
-                rps = Round(rush.Rps), p99Ms = Round(rush.P99Ms), errors = rush.Errors, acknowledged, persisted, lost = acknowledged - persisted,
-                refRps = Round(refInsert.Rps), refP99Ms = Round(refInsert.P99Ms), ratio = Round(rush.Rps / refInsert.Rps),
-                cpuMsPerRequest = Round(rush.CpuMsPerRequest), refCpuMsPerRequest = Round(refInsert.CpuMsPerRequest),
-            };
-        }
-
+        var ours = await MeasureAsync(StartOursAsync, seeded, reuse ? Guid.NewGuid().ToString("N")[..6] : "r", huge: true, extras: results);
+        var reference = await MeasureReferenceAsync(StartReferenceAsync, seeded);
+        Compare(ours, reference, results);
         var (coldStart, refCold) = (Median(coldStarts), Median(refColdStarts));
         results["coldStart"] = new
         {
             ms = Round(coldStart), refMs = Round(refCold), ratio = Round(coldStart / refCold),
             starts = coldStarts.Select(Round).ToArray(), refStarts = refColdStarts.Select(Round).ToArray(),
         };
-        results["peakMemory"] = new { mb = Round(memory), refMb = Round(refMemory), ratio = Round(memory / refMemory) };
-        return results;
-    }
-
-    /// <summary>
-    /// The review board read while reviews are scored (issue 24): of every ten requests, nine read the board's API and one
-    /// scores a review again through the real API (the committee's three reviewers, on the page's applications), which
-    /// writes the applications' database and so empties what the board kept (ADR 0018). The reference does the same mix
-    /// with its board query and one UPDATE of an application's stored score.
-    /// </summary>
-    private static async Task<Measure> MixedBoardAsync(HostProcess ours, Uri address, Guid season)
-    {
-        var lead = await SignInAsync(address, AdminEmail, 32);
-        var committee = new List<HttpClient>();
-        for (var i = 0; i < 3; i++)
+        results["peakMemory"] = new
         {
-            committee.Add(await SignInAsync(address, $"comite{i}@bench.local", 8));
-        }
-
-        var board = $"/api/seasons/{season}/applications?page=1&pageSize=50";
-        var ids = (await lead.GetFromJsonAsync<JsonElement>(board)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
-        var sent = 0;
-        return await Load.RunAsync(32, WarmUp, Duration, async _ =>
-        {
-            var n = Interlocked.Increment(ref sent);
-            if (n % 10 != 0)
-            {
-                return (await lead.GetAsync(board)).IsSuccessStatusCode;
-            }
-
-            var scores = new Dictionary<string, int> { ["socialNeed"] = 1 + (n % 5), ["territorialAnchoring"] = 3, ["collectiveDimension"] = 3, ["economicModel"] = 1 + ((n / 10) % 5), ["team"] = 4 };
-            return (await committee[n % 3].PostAsJsonAsync($"/api/applications/{ids[n / 10 % ids.Count]}/reviews", new { scores, conflictOfInterest = false })).IsSuccessStatusCode;
-        }, ours.CpuTime);
+            mb = Round(ours.MemoryMb), refMb = Round(reference.MemoryMb), ratio = Round(ours.MemoryMb / reference.MemoryMb),
+            budgetMb = 300, largestSeasonApplications = seeded.Huge is null ? 0 : HugeSeason, withinBudget = ours.MemoryMb <= 300,
+        };
     }
 
     private Task<HostProcess> StartOursAsync() => HostProcess.StartAsync(hostDll, [], HostEnvironment, "/health/live");
@@ -332,7 +252,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
     /// 10 agreements); one ten times smaller; and an open one for the submission rush. Everything through
     /// the host's own API.
     /// </summary>
-    private async Task<Seeded> SeedAsync(Uri address)
+    private async Task<Seeded> SeedAsync(Uri address, int hugeSeason)
     {
         var admin = await SignInAsync(address, AdminEmail, 16);
         var program = await Json<IdBody>(await admin.PostAsJsonAsync("/api/programs", new { name = "Programme", territory = "Drôme", partnerStructures = new[] { "CAE" } }));
@@ -389,14 +309,28 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
         Ensure(await admin.PostAsync($"/api/seasons/{small}/close-applications", null));
         var large = await SeedProgramAsync(admin, address, big, list, "A", pairs: 10, sessions: 1000, trainings: 120, funders: 5);
         var smaller = await SeedProgramAsync(admin, address, small, smallList, "B", pairs: 1, sessions: 100, trainings: 12, funders: 1);
-        return new Seeded(big, seasons[1], large, smaller);
+        // The season the memory budget is about (issue 24): many more applications, submitted, not yet reviewed.
+        Guid? huge = null;
+        if (hugeSeason > 0)
+        {
+            huge = seasons[3];
+            Ensure(await admin.PostAsync($"/api/seasons/{huge}/open-applications", null));
+            var seeding = Stopwatch.StartNew();
+            await SubmitManyAsync(applicants, huge.Value, hugeSeason);
+            Ensure(await admin.PostAsync($"/api/seasons/{huge}/close-applications", null));
+            Console.WriteLine($"{hugeSeason} applications submitted in {seeding.Elapsed.TotalSeconds:0} s");
+        }
+
+        return new Seeded(big, seasons[1], large, smaller, huge);
     }
 
-    /// <summary>Applicants each create then submit applications as fast as answered, for 20 seconds; both requests count.</summary>
-    private async Task<(Measure Measure, int Acknowledged, int Persisted)> RushAsync(HostProcess host, Guid seasonId, string tag)
+    /// <summary>
+    /// Applicants each create then submit applications as fast as answered, for 20 seconds; both requests count. With
+    /// <paramref name="alongside"/>, that load runs over the same 20 seconds (the board viewed during the rush).
+    /// </summary>
+    private static async Task<Rush> RushAsync(HostProcess host, Guid seasonId, string tag, int connections = 32, Func<TimeSpan, Task<Measure>>? alongside = null, TimeSpan? warmUp = null)
     {
         var address = host.BaseAddress;
-        const int connections = 32;
         var people = new List<HttpClient>();
         for (var i = 0; i < connections; i++)
         {
@@ -405,7 +339,9 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
 
         var drafts = new Guid?[connections];
         var acknowledged = new ConcurrentBag<Guid>();
-        var measure = await Load.RunAsync(connections, WarmUp, TimeSpan.FromSeconds(20), async i =>
+        var warm = warmUp ?? WarmUp;
+        var reads = alongside?.Invoke(warm);
+        var measure = await Load.RunAsync(connections, warm, TimeSpan.FromSeconds(20), async i =>
         {
             if (drafts[i] is { } draft)
             {
@@ -426,8 +362,8 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             }
 
             return created.StatusCode == HttpStatusCode.Created;
-        }, host.CpuTime);
-        var persisted = 0;
+        }, alongside is null ? host.CpuTime : null);
+        var alongsideMeasure = reads is null ? null : await reads;
         var mine = new HashSet<Guid>();
         foreach (var person in people)
         {
@@ -437,8 +373,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             }
         }
 
-        persisted = acknowledged.Count(mine.Contains);
-        return (measure, acknowledged.Count, persisted);
+        return new Rush(measure, acknowledged.Count, acknowledged.Count(mine.Contains), alongsideMeasure);
     }
 
     private static object Body(int n) => new
@@ -506,9 +441,12 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
 
     private sealed record IdBody(Guid Id);
 
-    internal sealed record Seeded(Guid Season, Guid RushSeason, ProgramData Large, ProgramData Small);
+    internal sealed record Seeded(Guid Season, Guid RushSeason, ProgramData Large, ProgramData Small, Guid? Huge);
 
     private sealed record TokenBody(string AccessToken);
 
     private sealed record Summary(Guid Id, string Status);
+
+    /// <summary>A rush's writes, the submissions it acknowledged and found back, and the load run beside it.</summary>
+    private sealed record Rush(Measure Writes, int Acknowledged, int Persisted, Measure? Alongside);
 }

@@ -49,23 +49,75 @@ public sealed class BoardDb(DbContextOptions<BoardDb> options) : DbContext(optio
     /// </summary>
     public async Task<BoardPage> PageAsync(Guid seasonId, CancellationToken cancellationToken)
     {
-        var total = await Database.SqlQueryRaw<int>(
-            "SELECT COUNT(*) AS \"Value\" FROM \"Applications\" WHERE \"SeasonId\" = {0} AND \"Status\" <> 'Draft'", seasonId).SingleAsync(cancellationToken);
-        var items = await Set<BoardRow>().FromSqlRaw("""
-            SELECT a."Id", a."ProjectName", a."Status", a."DepartmentCode", a."SubmittedAt", a."Score", a."ReviewCount", a."ReviewLedger"
-            FROM "Applications" AS a
-            WHERE a."SeasonId" = {0} AND a."Status" <> 'Draft'
-            ORDER BY a."Score" DESC, a."SubmittedAt", a."Id"
-            LIMIT 50 OFFSET 0
-            """, seasonId).AsNoTracking().ToListAsync(cancellationToken);
+        var sql = Database.IsNpgsql() ? BoardSql.PostgreSql : BoardSql.Sqlite;
+        var total = await Database.SqlQueryRaw<int>(sql.Count, seasonId).SingleAsync(cancellationToken);
+        var items = await Set<BoardRow>().FromSqlRaw(sql.Page, seasonId).AsNoTracking().ToListAsync(cancellationToken);
         return new BoardPage(items, 1, 50, total);
     }
+
+    /// <summary>The write of the mixed board: a review scored again changes its application's stored score (one durable UPDATE).</summary>
+    public async Task<bool> RescoreAsync(Rescore rescore, CancellationToken cancellationToken)
+    {
+        var sql = Database.IsNpgsql() ? BoardSql.PostgreSql : BoardSql.Sqlite;
+        return await Database.ExecuteSqlRawAsync(sql.Rescore, [rescore.Score, rescore.Id], cancellationToken) == 1;
+    }
+}
+
+/// <summary>The reference's statements on each provider: on PostgreSQL the table is in the module's schema, the instant a timestamp (read as the ticks SQLite stores), and unscored applications sorted last as SQLite sorts them.</summary>
+internal sealed record BoardSql(string Count, string Page, string Rescore)
+{
+    public static readonly BoardSql Sqlite = new(
+        """SELECT COUNT(*) AS "Value" FROM "Applications" WHERE "SeasonId" = {0} AND "Status" <> 'Draft'""",
+        """
+        SELECT a."Id", a."ProjectName", a."Status", a."DepartmentCode", a."SubmittedAt", a."Score", a."ReviewCount", a."ReviewLedger"
+        FROM "Applications" AS a
+        WHERE a."SeasonId" = {0} AND a."Status" <> 'Draft'
+        ORDER BY a."Score" DESC, a."SubmittedAt", a."Id"
+        LIMIT 50 OFFSET 0
+        """,
+        """UPDATE "Applications" SET "Score" = {0} WHERE "Id" = {1}""");
+
+    public static readonly BoardSql PostgreSql = new(
+        """SELECT COUNT(*)::int AS "Value" FROM applications."Applications" WHERE "SeasonId" = {0} AND "Status" <> 'Draft'""",
+        """
+        SELECT a."Id", a."ProjectName", a."Status", a."DepartmentCode", (EXTRACT(EPOCH FROM a."SubmittedAt") * 10000000)::bigint + 621355968000000000 AS "SubmittedAt",
+               a."Score", a."ReviewCount", a."ReviewLedger"
+        FROM applications."Applications" AS a
+        WHERE a."SeasonId" = {0} AND a."Status" <> 'Draft'
+        ORDER BY a."Score" DESC NULLS LAST, a."SubmittedAt", a."Id"
+        LIMIT 50 OFFSET 0
+        """,
+        """UPDATE applications."Applications" SET "Score" = {0} WHERE "Id" = {1}""");
 }
 
 /// <summary>One durable insert per request, in a file of its own.</summary>
 public sealed class InsertDb(DbContextOptions<InsertDb> options) : DbContext(options)
 {
     public DbSet<InsertedRow> Rows => Set<InsertedRow>();
+
+    /// <summary>On PostgreSQL the table is in a schema of its own beside the real host's, created by hand (EnsureCreated sees their tables and does nothing).</summary>
+    public async Task CreateAsync()
+    {
+        if (!Database.IsNpgsql())
+        {
+            await Database.EnsureCreatedAsync();
+            await Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            return;
+        }
+
+        await Database.ExecuteSqlRawAsync("""
+            CREATE SCHEMA IF NOT EXISTS reference;
+            CREATE TABLE IF NOT EXISTS reference."Rows" ("Id" uuid PRIMARY KEY, "ProjectName" text NOT NULL, "CreatedAt" bigint NOT NULL);
+            """);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        if (Database.IsNpgsql())
+        {
+            modelBuilder.Entity<InsertedRow>().ToTable("Rows", "reference");
+        }
+    }
 }
 
 /// <summary>The same connection settings as the real host: wait for the write lock, and an answered write is on disk.</summary>
@@ -91,20 +143,28 @@ internal sealed class Pragmas : DbConnectionInterceptor
 /// <summary>The reference: a bare ASP.NET Core app over the same data, the physical limit of our stack on this machine.</summary>
 public static class ReferenceHost
 {
-    public static async Task RunAsync(string dataDirectory)
+    /// <param name="data">The real host's data folder (SQLite), or with <paramref name="postgres"/> its connection string.</param>
+    public static async Task RunAsync(string data, bool postgres = false)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         var pragmas = new Pragmas();
-        builder.Services.AddDbContext<BoardDb>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "applications.db")};Pooling=True").AddInterceptors(pragmas));
-        builder.Services.AddDbContext<InsertDb>(o => o.UseSqlite($"Data Source={Path.Combine(dataDirectory, "reference.db")};Pooling=True").AddInterceptors(pragmas));
+        if (postgres)
+        {
+            builder.Services.AddDbContext<BoardDb>(o => o.UseNpgsql(data));
+            builder.Services.AddDbContext<InsertDb>(o => o.UseNpgsql(data));
+        }
+        else
+        {
+            builder.Services.AddDbContext<BoardDb>(o => o.UseSqlite($"Data Source={Path.Combine(data, "applications.db")};Pooling=True").AddInterceptors(pragmas));
+            builder.Services.AddDbContext<InsertDb>(o => o.UseSqlite($"Data Source={Path.Combine(data, "reference.db")};Pooling=True").AddInterceptors(pragmas));
+        }
+
         builder.Services.AddControllersWithViews();
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<InsertDb>();
-            await db.Database.EnsureCreatedAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await scope.ServiceProvider.GetRequiredService<InsertDb>().CreateAsync();
         }
 
         app.MapGet("/ping", () => "pong");
@@ -117,11 +177,7 @@ public static class ReferenceHost
             await db.SaveChangesAsync(ct);
             return Results.Created($"/insert/{row.Id}", new { row.Id });
         });
-        // The write of the mixed board: a review scored again changes its application's stored score (one durable UPDATE).
-        app.MapPost("/rescore", async (Rescore rescore, BoardDb db, CancellationToken ct) =>
-            await db.Database.ExecuteSqlRawAsync("UPDATE \"Applications\" SET \"Score\" = {0} WHERE \"Id\" = {1}", [rescore.Score, rescore.Id], ct) == 1
-                ? Results.Ok()
-                : Results.NotFound());
+        app.MapPost("/rescore", async (Rescore rescore, BoardDb db, CancellationToken ct) => await db.RescoreAsync(rescore, ct) ? Results.Ok() : Results.NotFound());
         app.MapControllers();
         await app.RunAsync();
     }

@@ -42,12 +42,15 @@ public static class ModuleRegistration
         services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(FenceConflictRetryBehavior<,>)));
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddScoped<ScheduledJobRunner>();
-        services.TryAddSingleton<BackgroundLane>();
-        services.TryAddSingleton<RequestLoad>();
+        // Both can be turned off, only to measure what they pay (docs/benchmarks.md, "Mechanisms").
+        services.TryAddSingleton(sp => Switch(sp, "Incubator:Jobs:BackgroundLane") ? new BackgroundLane() : new BackgroundLane(threads: 0));
+        services.TryAddSingleton(sp => Switch(sp, "Incubator:Jobs:StepAsideUnderLoad") ? new RequestLoad() : new RequestLoad(int.MaxValue, TimeSpan.Zero));
         services.TryAddScoped<DeliveryBatch>();
         services.TryAddSingleton<DeliveryLock>();
         return services;
     }
+
+    private static bool Switch(IServiceProvider services, string key) => services.GetService<IConfiguration>()?.GetValue(key, true) ?? true;
 
     /// <summary>Scans one module's assembly (and only it) for handlers, validators and scheduled jobs.</summary>
     public static IServiceCollection AddModuleHandlers(this IServiceCollection services, Assembly moduleAssembly)
@@ -93,7 +96,7 @@ public static class ModuleRegistration
         services.TryAddScoped<ExpectedVersion>();
         services.TryAddSingleton<ExpectedVersionInterceptor>();
         var pragmas = new SqlitePragmas(database.SqliteBusyTimeoutMs);
-        var writeGate = database.Provider == DatabaseProvider.Sqlite ? new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMs)) : null;
+        var writeGate = database.Provider == DatabaseProvider.Sqlite && database.SqliteWriteGate ? new SqliteWriteGate(TimeSpan.FromMilliseconds(database.SqliteBusyTimeoutMs)) : null;
         services.TryAddSingleton<SqliteWriteGateInterceptor>();
         var writes = new ModuleWrites<TContext>();
         var writesInterceptor = new ModuleWritesInterceptor(writes.Committed);

@@ -31,8 +31,10 @@ public sealed class BackgroundLane : TaskScheduler, IDisposable
     {
     }
 
+    /// <param name="threads">0: no lane, the jobs run on the thread pool at the normal priority (only to measure what the lane pays).</param>
     public BackgroundLane(int threads)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(threads);
         _threads = new Thread[threads];
         for (var i = 0; i < threads; i++)
         {
@@ -41,15 +43,23 @@ public sealed class BackgroundLane : TaskScheduler, IDisposable
         }
     }
 
-    public override int MaximumConcurrencyLevel => _threads.Length;
+    public override int MaximumConcurrencyLevel => Math.Max(1, _threads.Length);
 
     /// <summary>
     /// Runs <paramref name="work"/> on the lane; its awaits continue there. The caller goes on on a thread-pool thread at the
     /// normal priority, never on the lane thread that finished the work.
     /// </summary>
-    public async Task RunAsync(Func<Task> work, CancellationToken cancellationToken) =>
+    public async Task RunAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (_threads.Length == 0)
+        {
+            await Task.Run(work, cancellationToken);
+            return;
+        }
+
         await Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, this).Unwrap()
             .ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+    }
 
     public void Dispose() => _queue.CompleteAdding();
 

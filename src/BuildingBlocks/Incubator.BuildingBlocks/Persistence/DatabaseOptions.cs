@@ -39,6 +39,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool CacheReads { get; set; } = true;
 
+    /// <summary>
+    /// One writer at a time per SQLite file, queued in the process rather than spinning on the busy timeout (ADR 0013).
+    /// Off only to measure what it pays.
+    /// </summary>
+    public bool SqliteWriteGate { get; set; } = true;
+
     public string SqliteConnectionString(string module) =>
         $"Data Source={Path.Combine(Path.GetFullPath(DataDirectory), module + ".db")};Pooling=True";
 }

@@ -1,0 +1,219 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Incubator.LoadTests;
+
+/// <summary>
+/// The scenarios, each run the same way against our host and against the reference on the same data (SQLite files or
+/// one PostgreSQL database): the review board read, the board read while reviews are scored, the submission rush,
+/// and the rush while the board is viewed.
+/// </summary>
+internal sealed partial class Bench
+{
+    /// <summary>The applications of the season the memory budget is about (issue 24: at most 300 MB resident with it).</summary>
+    private const int HugeSeason = 50_000;
+
+    /// <summary>What one of our hosts answered in each scenario run, and its peak memory.</summary>
+    private sealed record Ours(Measure? BoardApi, Measure? BoardPage, Measure? Mixed, Rush? Rush, Rush? MixedRush, double MemoryMb);
+
+    /// <summary>The same for the reference; its rush is one insert per request.</summary>
+    private sealed record Reference(Measure? BoardApi, Measure? BoardPage, Measure? Mixed, Measure? Insert, Measure? MixedInserts, Measure? MixedReads, double MemoryMb);
+
+    /// <summary>A fresh process of ours: every scenario asked for, one after the other; the pages without a reference go to <paramref name="extras"/>.</summary>
+    private async Task<Ours> MeasureAsync(Func<Task<HostProcess>> start, Seeded seeded, string tag, bool huge, Dictionary<string, object> extras)
+    {
+        using var host = await start();
+        var address = host.BaseAddress;
+        var leadCookie = await PageCookieAsync(address, AdminEmail);
+        Measure? boardApi = null, boardPage = null, mixed = null;
+        Rush? rush = null, mixedRush = null;
+        if (Runs("board"))
+        {
+            boardApi = await BoardReadsAsync(host, seeded.Season, 32, WarmUp, Duration, cpu: true);
+            boardPage = await PageLoadAsync(host, leadCookie, $"/applications/review/seasons/{seeded.Season}", 32);
+        }
+
+        if (Runs("mixed"))
+        {
+            mixed = await MixedBoardAsync(host, seeded.Season);
+        }
+
+        if (Runs("coach"))
+        {
+            var coachCookie = await PageCookieAsync(address, seeded.Large.CoachEmail);
+            var commands = (await SqlCommandsAsync(address, coachCookie, "/coaching/projects"),
+                await SqlCommandsAsync(address, await PageCookieAsync(address, seeded.Small.CoachEmail), "/coaching/projects"));
+            extras["coachProjectsPage"] = Alone(await PageLoadAsync(host, coachCookie, "/coaching/projects", 16), commands);
+        }
+
+        if (Runs("report"))
+        {
+            var commands = (await SqlCommandsAsync(address, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report"),
+                await SqlCommandsAsync(address, leadCookie, $"/funding/seasons/{seeded.Small.SeasonId}/report"));
+            extras["funderReport"] = Alone(await PageLoadAsync(host, leadCookie, $"/funding/seasons/{seeded.Large.SeasonId}/report", 16), commands);
+        }
+
+        if (Runs("rush"))
+        {
+            rush = await RushAsync(host, seeded.RushSeason, tag);
+        }
+
+        if (Runs("mixedRush"))
+        {
+            mixedRush = await MixedRushAsync(host, seeded, tag + "m", WarmUp);
+        }
+
+        if (huge && seeded.Huge is { } largest && Runs("huge"))
+        {
+            extras["largestSeasonBoard"] = await LargestSeasonAsync(host, leadCookie, largest);
+        }
+
+        return new Ours(boardApi, boardPage, mixed, rush, mixedRush, host.PeakMemoryMb());
+    }
+
+    /// <summary>The reference on the same data, each scenario as <see cref="MeasureAsync"/> runs it.</summary>
+    private async Task<Reference> MeasureReferenceAsync(Func<Task<HostProcess>> start, Seeded seeded)
+    {
+        using var reference = await start();
+        using var client = Load.Client(reference.BaseAddress, 32);
+        Measure? boardApi = null, boardPage = null, mixed = null, insert = null, mixedInserts = null, mixedReads = null;
+        if (Runs("board"))
+        {
+            boardApi = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
+            boardPage = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board/page?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
+        }
+
+        if (Runs("mixed"))
+        {
+            var ids = (await client.GetFromJsonAsync<BoardPage>($"/board?season={seeded.Season}"))!.Items.Select(i => i.Id).ToList();
+            var sent = 0;
+            mixed = await Load.RunAsync(32, WarmUp, Duration, async _ =>
+            {
+                var n = Interlocked.Increment(ref sent);
+                return n % 10 == 0
+                    ? (await client.PostAsJsonAsync("/rescore", new Rescore(ids[n / 10 % ids.Count], 1 + (n % 5)))).IsSuccessStatusCode
+                    : (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode;
+            }, reference.CpuTime);
+        }
+
+        if (Runs("rush"))
+        {
+            insert = await Load.RunAsync(32, WarmUp, TimeSpan.FromSeconds(20), async i =>
+                (await client.PostAsJsonAsync("/insert", new { projectName = $"Projet {i}" })).StatusCode == HttpStatusCode.Created, reference.CpuTime);
+        }
+
+        if (Runs("mixedRush"))
+        {
+            var reads = Load.RunAsync(8, WarmUp, TimeSpan.FromSeconds(20), async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode);
+            mixedInserts = await Load.RunAsync(24, WarmUp, TimeSpan.FromSeconds(20), async i =>
+                (await client.PostAsJsonAsync("/insert", new { projectName = $"Projet {i}" })).StatusCode == HttpStatusCode.Created);
+            mixedReads = await reads;
+        }
+
+        return new Reference(boardApi, boardPage, mixed, insert, mixedInserts, mixedReads, reference.PeakMemoryMb());
+    }
+
+    /// <summary>Each scenario both hosts ran, ours over the reference.</summary>
+    private static void Compare(Ours ours, Reference reference, Dictionary<string, object> results)
+    {
+        if (ours.BoardApi is not null && reference.BoardApi is not null && ours.BoardPage is not null && reference.BoardPage is not null)
+        {
+            results["reviewBoardApi"] = Compare(ours.BoardApi, reference.BoardApi);
+            results["reviewBoardPage"] = Compare(ours.BoardPage, reference.BoardPage);
+        }
+
+        if (ours.Mixed is not null && reference.Mixed is not null)
+        {
+            results["mixedBoard"] = Compare(ours.Mixed, reference.Mixed);
+        }
+
+        if (ours.Rush is { } rush && reference.Insert is not null)
+        {
+            results["submissionRush"] = new
+            {
+                rps = Round(rush.Writes.Rps), p99Ms = Round(rush.Writes.P99Ms), errors = rush.Writes.Errors, rush.Acknowledged, rush.Persisted, lost = rush.Acknowledged - rush.Persisted,
+                refRps = Round(reference.Insert.Rps), refP99Ms = Round(reference.Insert.P99Ms), ratio = Round(rush.Writes.Rps / reference.Insert.Rps),
+                cpuMsPerRequest = Round(rush.Writes.CpuMsPerRequest), refCpuMsPerRequest = Round(reference.Insert.CpuMsPerRequest),
+            };
+        }
+
+        if (ours.MixedRush is { Alongside: { } reads } mixedRush && reference.MixedInserts is not null && reference.MixedReads is not null)
+        {
+            results["mixedRush"] = new
+            {
+                writesRps = Round(mixedRush.Writes.Rps), writesP99Ms = Round(mixedRush.Writes.P99Ms), readsRps = Round(reads.Rps), readsP99Ms = Round(reads.P99Ms),
+                errors = mixedRush.Writes.Errors + reads.Errors, mixedRush.Acknowledged, mixedRush.Persisted, lost = mixedRush.Acknowledged - mixedRush.Persisted,
+                refWritesRps = Round(reference.MixedInserts.Rps), refWritesP99Ms = Round(reference.MixedInserts.P99Ms),
+                refReadsRps = Round(reference.MixedReads.Rps), refReadsP99Ms = Round(reference.MixedReads.P99Ms),
+                ratio = Round(mixedRush.Writes.Rps / reference.MixedInserts.Rps), readsRatio = Round(reads.Rps / reference.MixedReads.Rps),
+            };
+        }
+    }
+
+    /// <summary>The lead reading page 1 of the board's API.</summary>
+    private static async Task<Measure> BoardReadsAsync(HostProcess host, Guid season, int connections, TimeSpan warmUp, TimeSpan duration, bool cpu = false)
+    {
+        using var lead = await SignInAsync(host.BaseAddress, AdminEmail, connections);
+        return await Load.RunAsync(connections, warmUp, duration, async _ =>
+            (await lead.GetAsync($"/api/seasons/{season}/applications?page=1&pageSize=50")).IsSuccessStatusCode, cpu ? host.CpuTime : null);
+    }
+
+    /// <summary>
+    /// The submission rush while the board is viewed (issue 24): 24 applicants create and submit while 8 connections read
+    /// the large season's board; each submission writes the applications' database and so empties what the board kept
+    /// (ADR 0018). The reference does 24 connections of inserts and 8 of its board query.
+    /// </summary>
+    private static Task<Rush> MixedRushAsync(HostProcess host, Seeded seeded, string tag, TimeSpan warmUp) =>
+        RushAsync(host, seeded.RushSeason, tag, connections: 24, alongside: warm => BoardReadsAsync(host, seeded.Season, 8, warm, TimeSpan.FromSeconds(20)), warmUp: warmUp);
+
+    /// <summary>
+    /// The review board read while reviews are scored (issue 24): of every ten requests, nine read the board's API and one
+    /// scores a review again through the real API (the committee's three reviewers, on the page's applications), which
+    /// writes the applications' database and so empties what the board kept (ADR 0018). The reference does the same mix
+    /// with its board query and one UPDATE of an application's stored score.
+    /// </summary>
+    private static async Task<Measure> MixedBoardAsync(HostProcess host, Guid season, TimeSpan? warmUp = null)
+    {
+        var address = host.BaseAddress;
+        using var lead = await SignInAsync(address, AdminEmail, 32);
+        var committee = new List<HttpClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            committee.Add(await SignInAsync(address, $"comite{i}@bench.local", 8));
+        }
+
+        var board = $"/api/seasons/{season}/applications?page=1&pageSize=50";
+        var ids = (await lead.GetFromJsonAsync<JsonElement>(board)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        var sent = 0;
+        var measure = await Load.RunAsync(32, warmUp ?? WarmUp, Duration, async _ =>
+        {
+            var n = Interlocked.Increment(ref sent);
+            if (n % 10 != 0)
+            {
+                return (await lead.GetAsync(board)).IsSuccessStatusCode;
+            }
+
+            var scores = new Dictionary<string, int> { ["socialNeed"] = 1 + (n % 5), ["territorialAnchoring"] = 3, ["collectiveDimension"] = 3, ["economicModel"] = 1 + ((n / 10) % 5), ["team"] = 4 };
+            return (await committee[n % 3].PostAsJsonAsync($"/api/applications/{ids[n / 10 % ids.Count]}/reviews", new { scores, conflictOfInterest = false })).IsSuccessStatusCode;
+        }, host.CpuTime);
+        committee.ForEach(c => c.Dispose());
+        return measure;
+    }
+
+    /// <summary>The board of the season of <see cref="HugeSeason"/> applications: its API under load, then its page once (the largest page a lead opens).</summary>
+    private static async Task<object> LargestSeasonAsync(HostProcess host, string leadCookie, Guid season)
+    {
+        var api = await BoardReadsAsync(host, season, 16, TimeSpan.FromSeconds(5), Duration, cpu: true);
+        using var client = Load.Client(host.BaseAddress, 1);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/applications/review/seasons/{season}");
+        request.Headers.Add("Cookie", leadCookie);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        return new
+        {
+            applications = HugeSeason, apiRps = Round(api.Rps), apiP99Ms = Round(api.P99Ms), errors = api.Errors, cpuMsPerRequest = Round(api.CpuMsPerRequest),
+            pageStatus = (int)response.StatusCode, pageMs = Round(clock.Elapsed.TotalMilliseconds), pageKb = Round(html.Length / 1024.0),
+        };
+    }
+}
