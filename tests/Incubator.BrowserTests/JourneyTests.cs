@@ -148,6 +148,16 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await lead.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la feuille" }).ClickAsync();
         await Expect(lead, "La feuille de présence est enregistrée.");
         await host.AuditAsync(lead, "attendance-saved");
+
+        // The venue is not free for the second day: the lead moves it a week later, and the participants are told.
+        await lead.GotoAsync($"/trainings/seasons/{season.Id}");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Journée collective" }).Nth(1).ClickAsync();
+        await lead.GetByLabel("Date", new() { Exact = true }).FillAsync("2027-04-08");
+        await lead.GetByLabel("Raison, dite aux participants").FillAsync("La Cordonnerie accueille une exposition ce jour-là.");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et prévenir" }).ClickAsync();
+        await Expect(lead, "La session est modifiée");
+        await Expect(lead, "La Cordonnerie accueille une exposition ce jour-là.");
+        await host.AuditAsync(lead, "training-moved");
         foreach (var module in new[] { "applications", "seasons", "trainings", "coaching" })
         {
             await factory.RunJobAsync($"outbox:{module}");
@@ -165,10 +175,16 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await download.SaveAsAsync(saved);
         Assert.True(new FileInfo(saved).Length > 1000);
 
-        // The applicant now sees their trainings.
+        // The applicant now sees their trainings, the moved one said so, and their coaching from their home page.
         await applicant.GotoAsync("/trainings/mine");
         await Expect(applicant, "Journée collective");
+        await Expect(applicant, "Modifiée");
         await host.AuditAsync(applicant, "my-trainings");
+        await applicant.GotoAsync("/");
+        await applicant.Locator("a[href^='/coaching/mine/']").First.ClickAsync();
+        await Expect(applicant, "Mes accompagnateurs");
+        await Expect(applicant, "Ouvrir l'atelier en mai");
+        await host.AuditAsync(applicant, "my-coaching");
 
         // What a lead reads of the sensitive actions, and what an applicant reads and keeps of their data.
         await factory.RunJobAsync("outbox:funding");

@@ -65,4 +65,45 @@ public sealed class CoachingPagesTests : IClassFixture<HostFixture>
         Assert.Contains("Chercher un local", page, StringComparison.Ordinal);
         Assert.Contains("75 min", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Given_a_coached_project_When_its_holder_follows_the_link_of_their_home_page_Then_their_coaches_decisions_and_next_steps_show_never_the_pairs_notes()
+    {
+        var admin = await _factory.AdminClientAsync();
+        var season = await admin.SeasonInSelectionAsync(_factory, capacity: 6);
+        var (emailA, idA) = await CoachAsync(admin, "Claire Accompagnatrice");
+        var (_, idB) = await CoachAsync(admin, "Marc Accompagnateur");
+        await (await admin.PostAsJsonAsync($"/api/seasons/{season.Id}/coaching-pairs", new { coachUserIds = new[] { idA, idB } })).EnsureSuccessAsync();
+        var email = $"porteuse-{Guid.NewGuid():N}@test.local";
+        await (await _factory.CreateClient().PostAsJsonAsync("/api/auth/register", new { email, password = "Applicant-Password-1" })).EnsureSuccessAsync();
+        var holderId = (await (await _factory.ClientForAsync(email, "Applicant-Password-1")).GetFromJsonAsync<IdResponse>("/api/users/me"))!.Id;
+        var project = await _factory.DecideAsync(season.Id, ApplicationDecision.Selected, "Épicerie itinérante", applicantUserId: holderId);
+        await admin.ApproveCohortAsync(_factory, season.Id, [project]);
+        var coach = await _factory.ClientForAsync(emailA, "Coach-Password-1");
+        await (await coach.PostAsJsonAsync($"/api/coaching/projects/{project}/sessions", new
+        {
+            date = DateOnly.FromDateTime(_factory.Clock.GetUtcNow().UtcDateTime), durationMinutes = 90, format = "InPerson",
+            notes = "L'associé semble hésiter.", decisions = "Tester deux tournées en mars", nextSteps = "Chiffrer le camion", nextMeetingOn = "2027-01-12",
+        })).EnsureSuccessAsync();
+        await (await coach.PutAsJsonAsync($"/api/coaching/projects/{project}/health", new { health = "NeedsAttention", reason = "Trésorerie tendue, associé hésitant" })).EnsureSuccessAsync();
+
+        var holder = new PageClient(_factory);
+        await holder.SignInAsync(email, "Applicant-Password-1");
+        var (_, home) = await holder.GetAsync("/");
+        Assert.Contains($"href=\"/coaching/mine/{project}\"", home, StringComparison.Ordinal);
+        var (status, page) = await holder.GetAsync($"/coaching/mine/{project}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        foreach (var shown in new[] { "Claire Accompagnatrice", "Marc Accompagnateur", emailA, "Tester deux tournées en mars", "Chiffrer le camion", "12/01/2027" })
+        {
+            Assert.Contains(shown, page, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("hésit", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trésorerie", page, StringComparison.Ordinal);
+
+        var stranger = new PageClient(_factory);
+        var (strangerEmail, _) = await _factory.AccountAsync(admin, Roles.Applicant, "Autre porteur", "Other-Password-1");
+        await stranger.SignInAsync(strangerEmail, "Other-Password-1");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/coaching/mine/{project}")).Status);
+    }
 }

@@ -292,6 +292,45 @@ public abstract class ConsistencyInterleavingTests
     }
 
     [Fact]
+    public async Task Applications_two_reviewers_scoring_one_application_at_once_Given_the_first_held_after_reading_the_reviews_to_rewrite_its_score_Then_the_board_counts_both()
+    {
+        var lead = await _factory.AdminClientAsync();
+        var season = await _factory.OpenSeasonAsync(lead, TimeSpan.FromDays(20));
+        var (first, firstId) = await _factory.UserClientAsync(Roles.Reviewer);
+        var (second, secondId) = await _factory.UserClientAsync(Roles.Reviewer);
+        var rubric = await lead.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/seasons/{season.Id}/rubric");
+        await (await lead.PutAsJsonAsync($"/api/seasons/{season.Id}/rubric", new
+        {
+            criteria = rubric.GetProperty("criteria").EnumerateArray().Select(c => new { key = c.GetProperty("key").GetString(), label = c.GetProperty("label").GetString(), weight = 1.0 }),
+            reviewerUserIds = new[] { firstId, secondId },
+            blindReview = false,
+        })).EnsureSuccessAsync();
+        var (applicant, _) = await _factory.ApplicantClientAsync();
+        var application = await applicant.SubmitAsync(season.Id, "Garage solidaire");
+        await (await lead.PostAsync($"/api/seasons/{season.Id}/close-applications", null)).EnsureSuccessAsync();
+        object Review(int score) => new
+        {
+            scores = new[] { "socialNeed", "territorialAnchoring", "collectiveDimension", "economicModel", "team" }.ToDictionary(k => k, _ => score),
+            conflictOfInterest = false,
+        };
+        // Held inside its transaction, its review written, once it has read the application's reviews to rewrite the board's mean.
+        var hold = _holds.Arm(Hold.AfterReading<Incubator.Applications.Persistence.ApplicationsDbContext>("Reviews", application, containing: "ORDER BY"));
+
+        var firstScoring = first.PostAsJsonAsync($"/api/applications/{application}/reviews", Review(5));
+        await hold.Reached; // the first has read one review: its own
+        var secondScoring = second.PostAsJsonAsync($"/api/applications/{application}/reviews", Review(1));
+        await Task.WhenAny(secondScoring, Task.Delay(TimeSpan.FromSeconds(2))); // unfenced, the second commits here its mean of one review
+        hold.Release();
+        await (await firstScoring).EnsureSuccessAsync();
+        await (await secondScoring).EnsureSuccessAsync();
+
+        var board = await lead.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/seasons/{season.Id}/applications?page=1&pageSize=50");
+        var line = board.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == application);
+        Assert.Equal(2, line.GetProperty("reviewCount").GetInt32());
+        Assert.Equal(3.0, line.GetProperty("score").GetDouble(), 3);
+    }
+
+    [Fact]
     public async Task Stress_a_cohort_approved_while_sessions_are_planned_and_pairs_formed_at_once_ten_times_leaves_no_project_out()
     {
         var lead = await _factory.AdminClientAsync();

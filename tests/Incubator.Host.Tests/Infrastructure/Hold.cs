@@ -27,12 +27,14 @@ public sealed class Hold
     /// After the context has read <paramref name="table"/> (any schema) with <paramref name="about"/> among the query's
     /// parameters (a season, say: the shared test host may deliver other tests' events in the same batch), before it goes on.
     /// </summary>
-    public static Hold AfterReading<TContext>(string table, Guid about)
+    /// <param name="containing">When given, only a query whose text also contains it (to tell two reads of one table apart).</param>
+    public static Hold AfterReading<TContext>(string table, Guid about, string? containing = null)
         where TContext : DbContext
     {
         var from = new Regex($@"\bFROM (\w+\.)?""{table}""", RegexOptions.CultureInvariant);
         return new Hold((context, command) => context is TContext && command is not null
             && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && from.IsMatch(command.CommandText)
+            && (containing is null || command.CommandText.Contains(containing, StringComparison.Ordinal))
             && command.Parameters.Cast<DbParameter>().Any(p => p.Value is Guid g ? g == about : string.Equals(p.Value as string, about.ToString(), StringComparison.OrdinalIgnoreCase)));
     }
 

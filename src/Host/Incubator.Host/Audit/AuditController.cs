@@ -40,6 +40,8 @@ public static class AuditLabels
         "application.decided" => L("Décision sur une candidature", "Application decided"),
         "cohort.approved" => L("Cohorte approuvée", "Cohort approved"),
         "coaching.reassigned" => L("Projet réaffecté", "Project reassigned"),
+        "training.moved" => L("Session de formation déplacée", "Training session moved"),
+        "training.cancelled" => L("Session de formation annulée", "Training session cancelled"),
         "tranche.received" => L("Versement reçu", "Tranche received"),
         "role.given" => L("Rôle attribué", "Role given"),
         "account.erased" => L("Compte supprimé", "Account erased"),

@@ -253,6 +253,14 @@ internal sealed class DemoData(IServiceProvider services, DemoClock clock, ILogg
         }
 
         await SendAs(coaches[0], new SetHealth(ids[5], new HealthInput("NeedsAttention", "Le local promis par la mairie n'est plus disponible.")), ct);
+
+        // The next collective day cannot take place at La Cordonnerie: it moves a week later, and the cohort is told.
+        if (trainings.FirstOrDefault(t => t.StartsAt > today && t.Title == "Journée collective") is { } next && next.StartsAt.AddDays(7) < ParisTime.FromLocal(startsOn.AddMonths(14).ToDateTime(TimeOnly.MinValue)))
+        {
+            await SendAs(lead, new MoveTraining(next.Id, new MoveInput(next.StartsAt.AddDays(7), next.EndsAt.AddDays(7), null, null, null, null, null, null,
+                "La Cordonnerie accueille le marché de Noël ce jour-là.")), ct);
+        }
+
         clock.Shift = TimeSpan.Zero;
         await DeliverAsync(ct);
     }

@@ -36,3 +36,30 @@ public sealed record TrainingReminderDue(
     string Mode,
     string? RemoteUrl,
     string Calendar) : IntegrationEvent;
+
+/// <summary>
+/// A lead moved a session (<see cref="Change"/> "Moved": day, hours, venue, trainer or mode) or cancelled it
+/// ("Cancelled"), with the reason given to the participants. <see cref="Sequence"/> is the event's iCalendar revision;
+/// <see cref="Participants"/> are the enrolled projects' participants as they stand when the change is saved;
+/// <see cref="Calendar"/> is the session as iCalendar text (RFC 5545), moved or <c>STATUS:CANCELLED</c>.
+/// </summary>
+public sealed record TrainingSessionChanged(
+    Guid SessionId,
+    Guid SeasonId,
+    string Change,
+    string Reason,
+    string Title,
+    DateTimeOffset WasStartsAt,
+    DateTimeOffset WasEndsAt,
+    string WasPlace,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string Place,
+    string Mode,
+    string? RemoteUrl,
+    int Sequence,
+    IReadOnlyList<EnrolledParticipant> Participants,
+    string Calendar) : IntegrationEvent;
+
+/// <summary>An enrolled project and the person its mails go to.</summary>
+public sealed record EnrolledParticipant(Guid ProjectId, string ProjectName, Guid RecipientUserId);

@@ -16,6 +16,7 @@ public static class TrainingsModule
             .AddModuleDbContext<TrainingsDbContext, TrainingsSqliteDbContext, TrainingsSqlServerDbContext, TrainingsPostgreSqlDbContext>(builder.Configuration, TrainingsDbContext.Module)
             .AddModuleHandlers(typeof(TrainingsModule).Assembly)
             .AddScoped<TrainingAccess>()
+            .AddScoped<TrainingStore>()
             .AddHomePanel("LeadTrainingsPanel", 15, Roles.ProgramLead)
             .AddHomePanel("ApplicantTrainingsPanel", 35, Roles.Applicant);
         return builder;

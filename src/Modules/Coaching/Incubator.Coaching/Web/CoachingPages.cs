@@ -6,6 +6,9 @@ namespace Incubator.Coaching.Web;
 
 public sealed record ProjectPage(ProjectDto Project, IReadOnlyList<CoachDto> Coaches, bool IsLead);
 
+/// <summary>The project holder's view of their coaching: the project without the pair's notes, and its coaches' contacts.</summary>
+public sealed record MyCoachingPage(ProjectDto Project, IReadOnlyList<UserContact> Coaches);
+
 public sealed record PairsPage(Guid SeasonId, IReadOnlyList<PairDto> Pairs, IReadOnlyList<UserContact> Coaches);
 
 public sealed class SessionForm

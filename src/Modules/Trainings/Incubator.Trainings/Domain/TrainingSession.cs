@@ -82,6 +82,13 @@ internal sealed class Enrolment
         return now >= startsAt.AddDays(-7) && WeekReminderSentAt is null ? 7 : null;
     }
 
+    /// <summary>The session moved to another day: the reminders of the new date are still to send.</summary>
+    public void ForgetReminders()
+    {
+        WeekReminderSentAt = null;
+        DayReminderSentAt = null;
+    }
+
     public void MarkReminded(int daysBefore, DateTimeOffset now)
     {
         if (daysBefore == 1)
@@ -125,6 +132,9 @@ internal sealed class Attendance
     public bool Attended => Status is AttendanceStatus.Present or AttendanceStatus.Remote;
 }
 
+/// <summary>When and where a session was before it moved or was cancelled.</summary>
+internal sealed record SessionSlot(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Place);
+
 /// <summary>What a lead ticks on the sheet for one participant; hours default to the whole session when attended.</summary>
 internal sealed record AttendanceEntry(Guid ProjectId, string ParticipantName, AttendanceStatus Status, decimal? Hours);
 
@@ -134,6 +144,11 @@ internal sealed class TrainingSession : AggregateRoot
     public const int TitleMax = 200;
     public const int MaxHours = 12;
     public const int MaxCapacity = 500;
+
+    public const int RemoteUrlMax = 500;
+
+    /// <summary>The reason of a move or a cancellation, told to the participants.</summary>
+    public const int ReasonMax = 500;
 
     private readonly List<Enrolment> _enrolments = [];
     private readonly List<Attendance> _attendance = [];
@@ -170,6 +185,21 @@ internal sealed class TrainingSession : AggregateRoot
     public string? RemoteUrl { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// The iCalendar revision of the event (RFC 5545 <c>SEQUENCE</c>): one more at each move or cancellation, so that a
+    /// calendar that holds the session replaces it by the newer one.
+    /// </summary>
+    public int Sequence { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>Why the session last moved or was cancelled, as the lead wrote it to the participants.</summary>
+    public string? ChangeReason { get; private set; }
+
+    public DateTimeOffset? ChangedAt { get; private set; }
+
+    public bool Cancelled => CancelledAt is not null;
 
     /// <summary>How many times the attendance sheet was saved; each save publishes the whole sheet with this number.</summary>
     public int AttendanceRevision { get; private set; }
@@ -233,6 +263,11 @@ internal sealed class TrainingSession : AggregateRoot
             throw new DomainException(L("Indiquez le lieu d'une session en présentiel ou hybride.", "Give the venue of an in-person or hybrid session."), "venue");
         }
 
+        if (plan.RemoteUrl?.Trim().Length > RemoteUrlMax)
+        {
+            throw new DomainException(L($"Le lien fait au plus {RemoteUrlMax} caractères.", $"The link is at most {RemoteUrlMax} characters long."), "remoteUrl");
+        }
+
         if (plan.Mode != TrainingMode.InPerson && !IsWebLink(plan.RemoteUrl))
         {
             throw new DomainException(L("Donnez le lien de connexion (https://…) d'une session à distance ou hybride.", "Give the joining link (https://…) of a remote or hybrid session."), "remoteUrl");
@@ -241,6 +276,68 @@ internal sealed class TrainingSession : AggregateRoot
 
     public static bool IsWebLink(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>
+    /// Moves the session (day, hours, venue, trainer, mode): it keeps its enrolments; when the day or hour changes the
+    /// reminders start again for the new date. Nothing changed is no change (no mail). A session whose sheet is recorded
+    /// took place, and a cancelled one stays cancelled.
+    /// </summary>
+    /// <returns>Where and when the session was, or null when nothing changed.</returns>
+    public SessionSlot? Move(SessionPlan plan, string reason, DateOnly seasonStartsOn, DateOnly seasonEndsOn, DateTimeOffset now)
+    {
+        EnsureChangeable("déplacée", "moved");
+        Check(plan, seasonStartsOn, seasonEndsOn);
+        var startsAt = plan.StartsAt.ToUniversalTime();
+        var endsAt = plan.EndsAt.ToUniversalTime();
+        var remoteUrl = string.IsNullOrWhiteSpace(plan.RemoteUrl) ? null : plan.RemoteUrl.Trim();
+        if (startsAt == StartsAt && endsAt == EndsAt && plan.VenueId == VenueId && plan.Place == Place && plan.Trainer == Trainer && plan.Mode == Mode && remoteUrl == RemoteUrl)
+        {
+            return null;
+        }
+
+        var before = new SessionSlot(StartsAt, EndsAt, Location);
+        if (startsAt != StartsAt)
+        {
+            foreach (var enrolment in _enrolments)
+            {
+                enrolment.ForgetReminders();
+            }
+        }
+
+        (StartsAt, EndsAt, VenueId, Place, Trainer, Mode, RemoteUrl) = (startsAt, endsAt, plan.VenueId, plan.Place, plan.Trainer, plan.Mode, remoteUrl);
+        Changed(reason, now);
+        return before;
+    }
+
+    /// <summary>Cancels the session: no reminder any more, and calendars show it cancelled. Its enrolments stay, for the record.</summary>
+    public SessionSlot Cancel(string reason, DateTimeOffset now)
+    {
+        EnsureChangeable("annulée", "cancelled");
+        CancelledAt = now;
+        Changed(reason, now);
+        return new SessionSlot(StartsAt, EndsAt, Location);
+    }
+
+    private void EnsureChangeable(string verbFr, string verbEn)
+    {
+        if (Cancelled)
+        {
+            throw new ConflictException(L("Cette session est annulée.", "This session is cancelled."));
+        }
+
+        if (_attendance.Count > 0)
+        {
+            throw new ConflictException(L($"La feuille de présence de cette session est saisie : elle a eu lieu et ne peut plus être {verbFr}.",
+                $"This session's attendance sheet is recorded: it took place and can no longer be {verbEn}."));
+        }
+    }
+
+    private void Changed(string reason, DateTimeOffset now)
+    {
+        Sequence++;
+        ChangeReason = reason.Trim();
+        ChangedAt = now;
+    }
 
     /// <summary>Enrols a project of the cohort; doing it again changes nothing.</summary>
     public bool Enrol(Guid projectId, string projectName, Guid applicantUserId, DateTimeOffset now)
@@ -260,6 +357,11 @@ internal sealed class TrainingSession : AggregateRoot
     /// </summary>
     public void RecordAttendance(IReadOnlyList<AttendanceEntry> entries, DateTimeOffset now)
     {
+        if (Cancelled)
+        {
+            throw new ConflictException(L("Cette session est annulée : elle n'a pas de feuille de présence.", "This session is cancelled: it has no attendance sheet."));
+        }
+
         var enrolled = _enrolments.Select(e => e.ProjectId).ToHashSet();
         for (var i = 0; i < entries.Count; i++)
         {

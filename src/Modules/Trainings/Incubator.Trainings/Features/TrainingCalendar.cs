@@ -28,6 +28,7 @@ internal static class TrainingCalendar
     {
         var description = string.Join("\n", new[]
         {
+            session.Cancelled ? $"Annulée / Cancelled : {session.ChangeReason}" : session.ChangeReason is { } why ? $"Modifiée / Changed : {why}" : null,
             session.Topic,
             session.Trainer is { } trainer ? $"Intervenant·e / Trainer : {trainer.Name}{(trainer.Organisation is null ? string.Empty : $" ({trainer.Organisation})")}" : null,
             session.RemoteUrl is { } url ? $"À distance / Remote : {url}" : null,
@@ -35,8 +36,12 @@ internal static class TrainingCalendar
         var place = session.Mode == TrainingMode.Remote ? session.RemoteUrl ?? session.Location : session.Location;
         var item = new CalendarEvent
         {
+            // The same UID with a higher SEQUENCE replaces the event in a calendar that holds it; STATUS:CANCELLED removes
+            // it or marks it cancelled (RFC 5545 3.8.7.4, 3.8.1.11), so a phone follows a moved or cancelled day.
             Uid = $"{session.Id:N}@incubator",
-            Summary = session.Title,
+            Sequence = session.Sequence,
+            Status = session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Summary = session.Cancelled ? $"Annulé / Cancelled : {session.Title}" : session.Title,
             Description = description.Length == 0 ? null : description,
             Location = place,
             DtStart = new CalDateTime(session.StartsAt.UtcDateTime),

@@ -11,7 +11,8 @@ namespace Incubator.Trainings.Jobs;
 /// <summary>
 /// Seven days and one day before each session, one reminder per enrolled project with the invitation attached.
 /// "Sent" is a column of the enrolment written in the same transaction as the outgoing event: a rerun sends
-/// nothing twice, and two runs at once collide on the session's version and only one of them saves.
+/// nothing twice, and two runs at once collide on the session's version and only one of them saves. A moved session's
+/// reminders start again for its new date; a cancelled one has none.
 /// </summary>
 internal sealed partial class TrainingRemindersJob(TrainingsDbContext db, TimeProvider time, ILogger<TrainingRemindersJob> logger) : IScheduledJob
 {
@@ -24,12 +25,17 @@ internal sealed partial class TrainingRemindersJob(TrainingsDbContext db, TimePr
         var now = time.GetUtcNow();
         var horizon = now.AddDays(7);
         var ids = await db.Sessions.AsNoTracking()
-            .Where(s => s.StartsAt > now && s.StartsAt <= horizon)
+            .Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt <= horizon)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
         foreach (var id in ids)
         {
             var session = await db.Sessions.AsSplitQuery().FirstAsync(s => s.Id == id, cancellationToken);
+            if (session.Cancelled || session.StartsAt <= now || session.StartsAt > horizon)
+            {
+                continue; // cancelled or moved since the list was read
+            }
+
             var due = session.Enrolments.Select(e => (Enrolment: e, Days: e.DueReminder(session.StartsAt, now))).Where(x => x.Days is not null).ToList();
             if (due.Count == 0)
             {

@@ -27,7 +27,8 @@ internal abstract class TrainingsDbContext(DbContextOptions options) : ModuleDbC
             b.Property(s => s.Title).HasMaxLength(TrainingSession.TitleMax);
             b.Property(s => s.Topic).HasMaxLength(2000);
             b.Property(s => s.Mode).HasConversion<string>().HasMaxLength(20);
-            b.Property(s => s.RemoteUrl).HasMaxLength(500);
+            b.Property(s => s.RemoteUrl).HasMaxLength(TrainingSession.RemoteUrlMax);
+            b.Property(s => s.ChangeReason).HasMaxLength(TrainingSession.ReasonMax);
             b.OwnsOne(s => s.Place, p =>
             {
                 p.Property(x => x.Name).HasColumnName("VenueName").HasMaxLength(200);
@@ -64,6 +65,7 @@ internal abstract class TrainingsDbContext(DbContextOptions options) : ModuleDbC
             b.Ignore(s => s.AttendanceRate);
             b.Ignore(s => s.Held);
             b.Ignore(s => s.Location);
+            b.Ignore(s => s.Cancelled);
             b.HasIndex(s => new { s.SeasonId, s.StartsAt });
             b.HasIndex(s => s.StartsAt);
         });

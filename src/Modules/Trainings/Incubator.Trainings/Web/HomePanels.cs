@@ -40,6 +40,7 @@ internal sealed class UpcomingTrainingsHandler(TrainingsDbContext db, TimeProvid
             .Take(10)
             .ToListAsync(cancellationToken);
         return sessions.Select(s => new TrainingSummaryDto(s.Id, s.SeasonId, s.Title, s.Topic, s.StartsAt, s.EndsAt,
-            s.Place is null ? null : new PlaceDto(s.Place.Name, s.Place.Address, s.Place.Town), null, s.Mode.ToString(), s.Capacity, s.Enrolments.Count, s.Held, s.AttendanceRate)).ToList();
+            s.Place is null ? null : new PlaceDto(s.Place.Name, s.Place.Address, s.Place.Town), null, s.Mode.ToString(), s.Capacity, s.Enrolments.Count, s.Held, s.AttendanceRate,
+            TrainingMapping.Status(s), s.ChangeReason)).ToList();
     }
 }

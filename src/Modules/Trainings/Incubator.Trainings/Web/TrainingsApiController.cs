@@ -59,6 +59,19 @@ public sealed class TrainingsApiController(IMediator mediator) : ControllerBase
     [Authorize(Policies.ProgramLead)]
     public Task<TrainingDto> Attendance(Guid id, IReadOnlyList<AttendanceInput>? body, CancellationToken ct) => mediator.Send(new RecordAttendance(id, body), ct);
 
+    /// <summary>
+    /// Moves a session (day, hours, venue, trainer, mode; what is left out stays) for a reason told to each participant by
+    /// mail with the updated invitation; reminders follow the new date. 409 once its attendance sheet is recorded or it is cancelled.
+    /// </summary>
+    [HttpPost("trainings/{id:guid}/move")]
+    [Authorize(Policies.ProgramLead)]
+    public Task<TrainingDto> Move(Guid id, MoveInput body, CancellationToken ct) => mediator.Send(new MoveTraining(id, body), ct);
+
+    /// <summary>Cancels a session for a reason told to each participant; calendars show it cancelled. 409 once its attendance sheet is recorded.</summary>
+    [HttpPost("trainings/{id:guid}/cancel")]
+    [Authorize(Policies.ProgramLead)]
+    public Task<TrainingDto> Cancel(Guid id, CancelInput body, CancellationToken ct) => mediator.Send(new CancelTraining(id, body), ct);
+
     /// <summary>The caller's sessions ("Mes formations"), through their projects in a cohort.</summary>
     [HttpGet("trainings/mine")]
     public Task<IReadOnlyList<MyTrainingDto>> Mine(CancellationToken ct) => mediator.Send(new MyTrainings(), ct);

@@ -49,7 +49,7 @@ public sealed class TrainingsController(IMediator mediator, ISeasonDirectory sea
 
     [HttpGet("{id:guid}")]
     [Authorize(Policies.Coach)]
-    public async Task<IActionResult> Session(Guid id) => await SessionView(id, null);
+    public async Task<IActionResult> Session(Guid id) => await SessionView(id, null, null, null);
 
     [HttpPost("{id:guid}/attendance")]
     [Authorize(Policies.ProgramLead)]
@@ -61,10 +61,40 @@ public sealed class TrainingsController(IMediator mediator, ISeasonDirectory sea
         var (ok, _) = await TrySendAsync(new RecordAttendance(id, lines), field => "rows");
         if (!ok)
         {
-            return await SessionView(id, rows);
+            return await SessionView(id, rows, null, null);
         }
 
         Flash(L("La feuille de présence est enregistrée.", "The attendance sheet is saved."));
+        return Redirect($"/trainings/{id}");
+    }
+
+    [HttpPost("{id:guid}/move")]
+    [Authorize(Policies.ProgramLead)]
+    public async Task<IActionResult> Move(Guid id, [Bind(Prefix = MoveForm.Prefix)] MoveForm move)
+    {
+        var (ok, training) = await TrySendAsync(new MoveTraining(id, move.ToInput()), MoveForm.Key);
+        if (!ok)
+        {
+            return await SessionView(id, null, move, null);
+        }
+
+        Flash(training!.Sequence <= move.Sequence
+            ? L("Rien n'a changé : la session est telle quelle, personne n'est prévenu.", "Nothing changed: the session stays as it is, nobody is told.")
+            : L($"La session est modifiée ; les {training.Enrolments.Count} projet(s) inscrit(s) sont prévenus par courriel.", $"The session is changed; the {training.Enrolments.Count} enrolled project(s) are told by e-mail."));
+        return Redirect($"/trainings/{id}");
+    }
+
+    [HttpPost("{id:guid}/cancel")]
+    [Authorize(Policies.ProgramLead)]
+    public async Task<IActionResult> Cancel(Guid id, [Bind(Prefix = CancelForm.Prefix)] CancelForm cancel)
+    {
+        var (ok, training) = await TrySendAsync(new CancelTraining(id, new CancelInput(cancel.Reason)), f => CancelForm.Prefix + "." + FormMessages.FormKey(f));
+        if (!ok)
+        {
+            return await SessionView(id, null, null, cancel);
+        }
+
+        Flash(L($"La session est annulée ; les {training!.Enrolments.Count} projet(s) inscrit(s) sont prévenus par courriel.", $"The session is cancelled; the {training!.Enrolments.Count} enrolled project(s) are told by e-mail."));
         return Redirect($"/trainings/{id}");
     }
 
@@ -136,14 +166,18 @@ public sealed class TrainingsController(IMediator mediator, ISeasonDirectory sea
         return View("Calendar", new CalendarPage(seasonId, season.Name, sessions, attendance, venues, trainers, isLead, form, seriesFailed));
     }
 
-    private async Task<IActionResult> SessionView(Guid id, List<SheetRow>? posted)
+    private async Task<IActionResult> SessionView(Guid id, List<SheetRow>? posted, MoveForm? move, CancelForm? cancel)
     {
-        var training = await Mediator.Send(new GetTraining(id), HttpContext.RequestAborted);
+        var ct = HttpContext.RequestAborted;
+        var training = await Mediator.Send(new GetTraining(id), ct);
+        var isLead = User.IsInRole(Roles.ProgramLead);
+        var venues = isLead ? await Mediator.Send(new ListVenues(), ct) : [];
+        var trainers = isLead ? await Mediator.Send(new ListTrainers(), ct) : [];
         var rows = posted ?? await SheetAsync(training);
         var season = await seasons.FindAsync(training.SeasonId, HttpContext.RequestAborted);
         Breadcrumbs((L("Saisons", "Seasons"), "/seasons"), (season?.Name ?? L("Saison", "Season"), $"/seasons/{training.SeasonId}"),
             (L("Formations collectives", "Collective trainings"), $"/trainings/seasons/{training.SeasonId}"), (training.Title, null));
-        return View("Session", new SessionPage(training, rows, User.IsInRole(Roles.ProgramLead)));
+        return View("Session", new SessionPage(training, rows, isLead, venues, trainers, move ?? MoveForm.Of(training), cancel ?? new CancelForm()));
     }
 
     /// <summary>The sheet as saved, else one row per enrolled project named after its account holder; plus blank rows for other team members.</summary>

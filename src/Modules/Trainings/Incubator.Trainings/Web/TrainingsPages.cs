@@ -8,7 +8,13 @@ namespace Incubator.Trainings.Web;
 public sealed record CalendarPage(Guid SeasonId, string SeasonName, IReadOnlyList<TrainingSummaryDto> Sessions, IReadOnlyList<ProjectAttendanceDto> Attendance,
     IReadOnlyList<VenueDto> Venues, IReadOnlyList<TrainerDto> Trainers, bool IsLead, SessionForm Form, bool SeriesFailed);
 
-public sealed record SessionPage(TrainingDto Training, IReadOnlyList<SheetRow> Rows, bool IsLead);
+/// <summary>A session, its sheet, and for a lead the lists and forms to move or cancel it.</summary>
+public sealed record SessionPage(TrainingDto Training, IReadOnlyList<SheetRow> Rows, bool IsLead, IReadOnlyList<VenueDto> Venues, IReadOnlyList<TrainerDto> Trainers,
+    MoveForm Move, CancelForm Cancel)
+{
+    /// <summary>A session not cancelled whose sheet is not recorded can still move or be cancelled.</summary>
+    public bool Changeable => IsLead && Training.Status != "Cancelled" && Training.Attendance.Count == 0;
+}
 
 public sealed record MinePage(IReadOnlyList<MyTrainingDto> Sessions, FeedLink Feed, DateTimeOffset Now);
 
@@ -75,6 +81,63 @@ public sealed class SessionForm
     };
 }
 
+/// <summary>A session moved, as typed on its page (Paris time); prefilled with where and when it is now.</summary>
+public sealed class MoveForm
+{
+    public const string Prefix = "Move";
+
+    public DateOnly? Date { get; set; }
+
+    public TimeOnly? StartTime { get; set; }
+
+    public TimeOnly? EndTime { get; set; }
+
+    public Guid? VenueId { get; set; }
+
+    public Guid? TrainerId { get; set; }
+
+    public string? Mode { get; set; }
+
+    public string? RemoteUrl { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>The session's revision on the page: a higher one after the move says something changed.</summary>
+    public int Sequence { get; set; }
+
+    public static MoveForm Of(TrainingDto t)
+    {
+        var (start, end) = (ParisTime.ToLocal(t.StartsAt), ParisTime.ToLocal(t.EndsAt));
+        return new MoveForm
+        {
+            Date = DateOnly.FromDateTime(start), StartTime = TimeOnly.FromDateTime(start), EndTime = TimeOnly.FromDateTime(end),
+            VenueId = t.VenueId, Mode = t.Mode, RemoteUrl = t.RemoteUrl, Sequence = t.Sequence,
+        };
+    }
+
+    private DateTimeOffset? At(TimeOnly? time) => Date is { } d && time is { } t ? ParisTime.FromLocal(d.ToDateTime(t)) : null;
+
+    /// <summary>The trainer is changed only when one is chosen; the venue always follows the list's choice (none: remote).</summary>
+    public MoveInput ToInput() => new(At(StartTime), At(EndTime), VenueId, null, TrainerId, null, Mode, string.IsNullOrWhiteSpace(RemoteUrl) ? null : RemoteUrl, Reason);
+
+    /// <summary>API field names to this form's keys.</summary>
+    public static string Key(string field) => Prefix + "." + field switch
+    {
+        "startsAt" => nameof(Date),
+        "endsAt" => nameof(EndTime),
+        "venue" or "venueId" => nameof(VenueId),
+        "trainerId" => nameof(TrainerId),
+        _ => FormMessages.FormKey(field),
+    };
+}
+
+public sealed class CancelForm
+{
+    public const string Prefix = "Cancel";
+
+    public string? Reason { get; set; }
+}
+
 public sealed class VenueForm
 {
     public string? Name { get; set; }
@@ -113,6 +176,14 @@ public static class TrainingLabels
         "Absent" => L("Absent·e", "Absent"),
         null => L("Non renseigné", "Not recorded"),
         _ => status,
+    };
+
+    /// <summary>A session's state as a badge's words: moved sessions keep their place in the calendar, cancelled ones say so.</summary>
+    public static string SessionStatus(string status) => status switch
+    {
+        "Cancelled" => L("Annulée", "Cancelled"),
+        "Moved" => L("Modifiée", "Changed"),
+        _ => L("Planifiée", "Planned"),
     };
 
     public static string Rate(decimal? rate) => rate is { } r ? $"{r * 100:0} %" : "—";

@@ -21,7 +21,7 @@ namespace Incubator.Trainings.Persistence.CompiledModels.Sqlite
                 "Incubator.Trainings.Domain.TrainingSession",
                 typeof(TrainingSession),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 18,
                 navigationCount: 4,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -42,12 +42,36 @@ namespace Incubator.Trainings.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(TrainingSession).GetField("<AttendanceRevision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var cancelledAt = runtimeEntityType.AddProperty(
+                "CancelledAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(TrainingSession).GetProperty("CancelledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TrainingSession).GetField("<CancelledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+
             var capacity = runtimeEntityType.AddProperty(
                 "Capacity",
                 typeof(int),
                 propertyInfo: typeof(TrainingSession).GetProperty("Capacity", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TrainingSession).GetField("<Capacity>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var changeReason = runtimeEntityType.AddProperty(
+                "ChangeReason",
+                typeof(string),
+                propertyInfo: typeof(TrainingSession).GetProperty("ChangeReason", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TrainingSession).GetField("<ChangeReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var changedAt = runtimeEntityType.AddProperty(
+                "ChangedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(TrainingSession).GetProperty("ChangedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TrainingSession).GetField("<ChangedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -88,6 +112,13 @@ namespace Incubator.Trainings.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(TrainingSession).GetProperty("SeasonId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TrainingSession).GetField("<SeasonId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var sequence = runtimeEntityType.AddProperty(
+                "Sequence",
+                typeof(int),
+                propertyInfo: typeof(TrainingSession).GetProperty("Sequence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TrainingSession).GetField("<Sequence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var seriesId = runtimeEntityType.AddProperty(
                 "SeriesId",

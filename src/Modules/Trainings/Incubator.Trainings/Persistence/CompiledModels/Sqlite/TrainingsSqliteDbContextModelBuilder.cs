@@ -11,7 +11,7 @@ namespace Incubator.Trainings.Persistence.CompiledModels.Sqlite
     public partial class TrainingsSqliteDbContextModel
     {
         private TrainingsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("88937471-aac0-4a99-ba3b-b09474f3e4c7"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("fc6e4d64-1959-406d-874a-c25d1a8120c0"), entityTypeCount: 12)
         {
         }
 

@@ -187,8 +187,18 @@ namespace Incubator.Trainings.Persistence.Migrations.PostgreSql
                     b.Property<int>("AttendanceRevision")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -207,6 +217,9 @@ namespace Incubator.Trainings.Persistence.Migrations.PostgreSql
 
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("uuid");

@@ -187,8 +187,18 @@ namespace Incubator.Trainings.Persistence.Migrations.SqlServer
                     b.Property<int>("AttendanceRevision")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("int");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -207,6 +217,9 @@ namespace Incubator.Trainings.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
 
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("uniqueidentifier");

@@ -181,7 +181,17 @@ namespace Incubator.Trainings.Persistence.Migrations.Sqlite
                     b.Property<int>("AttendanceRevision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -201,6 +211,9 @@ namespace Incubator.Trainings.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SeriesId")
                         .HasColumnType("TEXT");
