@@ -307,12 +307,15 @@ public abstract class ConsistencyInterleavingTests
         })).EnsureSuccessAsync();
         var (applicant, _) = await _factory.ApplicantClientAsync();
         var application = await applicant.SubmitAsync(season.Id, "Garage solidaire");
+        var scoredBefore = await applicant.SubmitAsync(season.Id, "Conserverie");
         await (await lead.PostAsync($"/api/seasons/{season.Id}/close-applications", null)).EnsureSuccessAsync();
         object Review(int score) => new
         {
             scores = new[] { "socialNeed", "territorialAnchoring", "collectiveDimension", "economicModel", "team" }.ToDictionary(k => k, _ => score),
             conflictOfInterest = false,
         };
+        // The season's first score is fenced against the rubric (ADR 0020), which would order these two as well: it is done.
+        await (await first.PostAsJsonAsync($"/api/applications/{scoredBefore}/reviews", Review(4))).EnsureSuccessAsync();
         // Held inside its transaction, its review written, once it has read the application's reviews to rewrite the board's mean.
         var hold = _holds.Arm(Hold.AfterReading<Incubator.Applications.Persistence.ApplicationsDbContext>("Reviews", application, containing: "ORDER BY"));
 
