@@ -20,6 +20,7 @@ declare -A PROJECT=(
   [Coaching]=src/Modules/Coaching/Incubator.Coaching
   [Trainings]=src/Modules/Trainings/Incubator.Trainings
   [Funding]=src/Modules/Funding/Incubator.Funding
+  [Meetings]=src/Modules/Meetings/Incubator.Meetings
 )
 declare -A PREFIX=(
   [Identity]=Identity
@@ -30,6 +31,7 @@ declare -A PREFIX=(
   [Coaching]=Coaching
   [Trainings]=Trainings
   [Funding]=Funding
+  [Meetings]=Meetings
 )
 declare -A OUTDIR=(
   [Identity]=Identity/Migrations
@@ -40,6 +42,7 @@ declare -A OUTDIR=(
   [Coaching]=Persistence/Migrations
   [Trainings]=Persistence/Migrations
   [Funding]=Persistence/Migrations
+  [Meetings]=Persistence/Migrations
 )
 suffix() { if [ "$1" = Identity ] || [ "$1" = Mail ] || [ "$1" = Audit ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
 

@@ -43,6 +43,24 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         var applicantEmail = $"porteuse-{Guid.NewGuid():N}@test.local";
         await (await factory.CreateClient().PostAsJsonAsync("/api/auth/register", new { email = applicantEmail, password = Password })).EnsureSuccessAsync();
 
+        // 0. Before applying, a visitor without an account registers to an information meeting from the call's page.
+        await (await admin.PostAsJsonAsync($"/api/seasons/{season.Id}/information-meetings", new
+        {
+            title = "Réunion d'information à Montélimar", startsAt = DateTimeOffset.UtcNow.AddDays(10), endsAt = DateTimeOffset.UtcNow.AddDays(10).AddHours(2),
+            mode = "InPerson", placeName = "Pôle ESS", town = "Montélimar", capacity = 30,
+        })).EnsureSuccessAsync();
+        var visitor = await host.NewPageAsync();
+        await visitor.GotoAsync($"/seasons/{season.Id}");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "S'inscrire à une réunion d'information, sans compte" }).ClickAsync();
+        await Expect(visitor, "Réunion d'information à Montélimar");
+        await host.AuditAsync(visitor, "information-meetings");
+        await visitor.GetByLabel("Nom et prénom *").FillAsync("Camille Curieuse");
+        await visitor.GetByLabel("Courriel *").FillAsync($"curieuse-{Guid.NewGuid():N}@test.local");
+        await visitor.GetByLabel("Commune *").FillAsync("Montélimar");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "M'inscrire", Exact = true }).ClickAsync();
+        await Expect(visitor, "Votre place est réservée");
+        await host.AuditAsync(visitor, "information-meeting-registered");
+
         // 1. The applicant applies, with the keyboard only.
         var applicant = await host.SignInAsync(applicantEmail, Password);
         await host.AuditAsync(applicant, "applicant-home");
@@ -112,6 +130,11 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         var lead = await host.SignInAsync(IncubatorFactory.AdminEmail, IncubatorFactory.AdminPassword);
         await Expect(lead, "Entonnoir de sélection");
         await host.AuditAsync(lead, "lead-home");
+        await lead.GotoAsync($"/meetings/seasons/{season.Id}");
+        await host.AuditAsync(lead, "lead-information-meetings");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Inscrits et présences" }).First.ClickAsync();
+        await Expect(lead, "Camille Curieuse");
+        await host.AuditAsync(lead, "information-meeting-registrations");
         await lead.GotoAsync($"/applications/review/{applicationId}");
         await host.AuditAsync(lead, "lead-review");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Présélectionner", Exact = true }).ClickAsync();

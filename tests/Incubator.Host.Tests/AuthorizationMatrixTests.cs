@@ -7,6 +7,7 @@ using Incubator.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Incubator.Host.Tests;
@@ -257,6 +258,24 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         Post("trainings/venues", _ => "/trainings/venues", Who.Leads),
         Post("trainings/trainers", _ => "/trainings/trainers", Who.Leads),
 
+        // Meetings: information meetings are public, registration needs no account; leads plan them and read who registered.
+        Post("api/seasons/{seasonId:guid}/information-meetings", s => $"/api/seasons/{s.SeasonId}/information-meetings", Who.Leads),
+        Get("api/seasons/{seasonId:guid}/information-meetings", s => $"/api/seasons/{s.SeasonId}/information-meetings", Who.Everyone),
+        Get("api/information-meetings/{id:guid}", s => $"/api/information-meetings/{s.MeetingId}", Who.Everyone),
+        Post("api/information-meetings/{id:guid}/registrations", s => $"/api/information-meetings/{s.MeetingId}/registrations", Who.Everyone),
+        Get("api/information-meetings/registrations/{token}", s => $"/api/information-meetings/registrations/{s.MeetingToken}", Who.Everyone),
+        Post("api/information-meetings/registrations/{token}/cancel", s => $"/api/information-meetings/registrations/{s.MeetingToken}/cancel", Who.Everyone, last: true),
+        Get("api/information-meetings/{id:guid}/registrations", s => $"/api/information-meetings/{s.MeetingId}/registrations", Who.Leads),
+        Get("api/information-meetings/{id:guid}/registrations.csv", s => $"/api/information-meetings/{s.MeetingId}/registrations.csv", Who.Leads),
+        Put("api/information-meetings/{id:guid}/attendance", s => $"/api/information-meetings/{s.MeetingId}/attendance", Who.Leads),
+        Get("meetings/seasons/{seasonId:guid}", s => $"/meetings/seasons/{s.SeasonId}", Who.Everyone),
+        Post("meetings/seasons/{seasonId:guid}", s => $"/meetings/seasons/{s.SeasonId}", Who.Leads),
+        Post("meetings/{id:guid}/register", s => $"/meetings/{s.MeetingId}/register", Who.Everyone),
+        Get("meetings/cancel/{token}", s => $"/meetings/cancel/{s.MeetingToken}", Who.Everyone),
+        Post("meetings/cancel/{token}", s => $"/meetings/cancel/{s.MeetingToken}", Who.Everyone, last: true),
+        Get("meetings/{id:guid}/registrations", s => $"/meetings/{s.MeetingId}/registrations", Who.Leads),
+        Post("meetings/{id:guid}/attendance", s => $"/meetings/{s.MeetingId}/attendance", Who.Leads),
+
         // Funding: program leads only.
         Get("api/funders", _ => "/api/funders", Who.Leads),
         Post("api/funders", _ => "/api/funders", Who.Leads),
@@ -462,6 +481,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         public Guid ReportId { get; set; }
 
         public string FeedToken { get; set; } = "";
+
+        public Guid MeetingId { get; set; }
+
+        /// <summary>The secret of a registration's cancellation link (sent by mail; read here in the module's database).</summary>
+        public string MeetingToken { get; set; } = "";
     }
 
     private sealed record PairResponse(Guid Id, List<CoachResponse> Coaches, List<PairProjectResponse> Projects);
@@ -573,6 +597,20 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         var report = await admin.PostAsJsonAsync($"/api/seasons/{season.Id}/funder-report/approve", new { label = "Bilan intermédiaire" });
         await report.EnsureSuccessAsync();
         s.ReportId = (await report.Content.ReadFromJsonAsync<IdResponse>())!.Id;
+
+        var meeting = await admin.PostAsJsonAsync($"/api/seasons/{season.Id}/information-meetings", new
+        {
+            title = "Réunion d'information", startsAt = "2027-01-14T18:00:00+01:00", endsAt = "2027-01-14T19:30:00+01:00", mode = "InPerson",
+            placeName = "Tiers-lieu La Fabrique", town = "Die", capacity = 30,
+        });
+        await meeting.EnsureSuccessAsync();
+        s.MeetingId = (await meeting.Content.ReadFromJsonAsync<IdResponse>())!.Id;
+        await (await _factory.CreateClient().PostAsJsonAsync($"/api/information-meetings/{s.MeetingId}/registrations", new { name = "Camille", email = $"curieuse-{Guid.NewGuid():N}@test.local", town = "Die" })).EnsureSuccessAsync();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var meetings = scope.ServiceProvider.GetRequiredService<Incubator.Meetings.Persistence.MeetingsDbContext>();
+            s.MeetingToken = (await meetings.InformationMeetings.AsNoTracking().SingleAsync(m => m.Id == s.MeetingId)).Registrations.Single().CancelToken;
+        }
 
         var feed = (await owner.GetFromJsonAsync<FeedResponse>("/api/trainings/feed"))!;
         s.FeedToken = new Uri(feed.Url).AbsolutePath.Split('/')[^1].Replace(".ics", "", StringComparison.Ordinal);

@@ -66,9 +66,11 @@ Directory.CreateDirectory(data);
 var postgres = Environment.GetEnvironmentVariable("INCUBATOR_BENCH_POSTGRES") is { Length: > 0 } server ? server : null;
 var bench = new Bench(hostDll, selfDll, data, Path.Combine(output, "seed.json"), only, postgres);
 var clock = Stopwatch.StartNew();
-var results = await bench.RunAsync(reuse);
+var resultsFile = Path.Combine(output, "results.json");
+// Written after each path too: a run that fails on a later path keeps what the earlier ones measured.
+var results = await bench.RunAsync(reuse, partial => File.WriteAllText(resultsFile, JsonSerializer.Serialize(partial, new JsonSerializerOptions { WriteIndented = true })));
 var json = JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true });
-await File.WriteAllTextAsync(Path.Combine(output, "results.json"), json);
+await File.WriteAllTextAsync(resultsFile, json);
 Console.WriteLine(json);
 Console.WriteLine($"Whole run: {clock.Elapsed.TotalSeconds:0} s; results in artifacts/bench/results.json");
 return 0;
@@ -108,7 +110,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
     /// every scenario, its peak memory), as the reference is a fresh process on the same files. Then, each mechanism
     /// kept for speed or memory turned off in turn, and the same scenarios on PostgreSQL.
     /// </summary>
-    public async Task<Dictionary<string, object>> RunAsync(bool reuse)
+    public async Task<Dictionary<string, object>> RunAsync(bool reuse, Action<Dictionary<string, object>> save)
     {
         var results = new Dictionary<string, object>();
         if (RunsPath("sqlite") || RunsPath("mechanisms"))
@@ -117,11 +119,13 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
             if (RunsPath("sqlite"))
             {
                 await SqliteAsync(seeded, reuse, results);
+                save(results);
             }
 
             if (RunsPath("mechanisms"))
             {
                 results["mechanisms"] = await MechanismsAsync(seeded);
+                save(results);
             }
         }
 

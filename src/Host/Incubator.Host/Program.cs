@@ -3,6 +3,7 @@ using Incubator.Coaching;
 using Incubator.Funding;
 using Incubator.Host.Infrastructure;
 using Incubator.Seasons;
+using Incubator.Meetings;
 using Incubator.Trainings;
 
 if (args is ["backup" or "restore", ..])
@@ -19,6 +20,7 @@ builder.AddSeasonsModule();
 builder.AddApplicationsModule();
 builder.AddCoachingModule();
 builder.AddTrainingsModule();
+builder.AddMeetingsModule();
 builder.AddFundingModule();
 
 var app = builder.Build();

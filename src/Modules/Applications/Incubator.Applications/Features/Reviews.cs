@@ -242,17 +242,13 @@ internal sealed class ReviewHandlers(ApplicationsDbContext db, ReviewAccess acce
 internal static class ScoreKeeper
 {
     /// <summary>
-    /// Before the application's reviews and the reviewer's tally are read to be rewritten: two reviewers scoring the same
-    /// application at once would each compute its mean without the other's review, and the later UPDATE would win with
-    /// one review missing (on PostgreSQL and SQL Server, where the two reviews do not wait for each other); the same
-    /// reviewer's first two scores of a season would each create their tally. Of two such saves one now commits, the other
-    /// runs again on what it committed (ADR 0020; found by the benchmark's seeding on PostgreSQL).
+    /// Before the application's reviews are read to rewrite its mean: two reviewers scoring the same application at once
+    /// would each compute the mean without the other's review, and the later UPDATE would win with one review missing
+    /// (on PostgreSQL and SQL Server, where the two reviews do not wait for each other). Of two such saves one now
+    /// commits, the other runs again on what it committed (ADR 0020; found by the benchmark's seeding on PostgreSQL).
     /// </summary>
-    public static async Task FenceAsync(ApplicationsDbContext db, Review review, CancellationToken cancellationToken)
-    {
-        await db.FenceAsync("application-reviews", review.ApplicationId, cancellationToken);
-        await db.FenceAsync("reviewer-tally", review.ReviewerUserId, cancellationToken);
-    }
+    public static Task FenceAsync(ApplicationsDbContext db, Review review, CancellationToken cancellationToken) =>
+        db.FenceAsync("application-reviews", review.ApplicationId, cancellationToken);
 
     public static async Task ReviewScoredAsync(ApplicationsDbContext db, Review review, double? before, CancellationToken cancellationToken)
     {
@@ -261,14 +257,26 @@ internal static class ScoreKeeper
         var sum = score - (before ?? 0);
         var squares = (score * score) - ((before ?? 0) * (before ?? 0));
         var (seasonId, reviewerId) = (review.SeasonId, review.ReviewerUserId);
-        var updated = await db.ReviewerTallies.Where(t => t.SeasonId == seasonId && t.ReviewerUserId == reviewerId).ExecuteUpdateAsync(s => s
+        Task<int> IncrementAsync() => db.ReviewerTallies.Where(t => t.SeasonId == seasonId && t.ReviewerUserId == reviewerId).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Count, t => t.Count + count)
             .SetProperty(t => t.Sum, t => t.Sum + sum)
             .SetProperty(t => t.SumOfSquares, t => t.SumOfSquares + squares), cancellationToken);
-        if (updated == 0)
+        if (await IncrementAsync() == 0)
         {
-            db.ReviewerTallies.Add(new ReviewerTally(seasonId, reviewerId) { Count = count, Sum = sum, SumOfSquares = squares });
-            await db.SaveChangesAsync(cancellationToken);
+            // The reviewer's first score of the season. Their other first score at the same moment (another tab, a
+            // script) may create the tally first: then this insert is refused by the key, rolled back to the savepoint
+            // SaveChanges takes inside the transaction, and the increment goes to the row the other committed.
+            var tally = new ReviewerTally(seasonId, reviewerId) { Count = count, Sum = sum, SumOfSquares = squares };
+            db.ReviewerTallies.Add(tally);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            {
+                db.Entry(tally).State = EntityState.Detached;
+                await IncrementAsync();
+            }
         }
 
         await ReviewsChangedAsync(db, review.ApplicationId, cancellationToken);
