@@ -175,7 +175,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         // The venue is not free for the second day: the lead moves it a week later, and the participants are told.
         await lead.GotoAsync($"/trainings/seasons/{season.Id}");
         await lead.GetByRole(AriaRole.Link, new() { Name = "Journée collective" }).Nth(1).ClickAsync();
-        await lead.GetByLabel("Date", new() { Exact = true }).FillAsync("2027-04-08");
+        await lead.GetByLabel("Date *", new() { Exact = true }).FillAsync("2027-04-08");
         await lead.GetByLabel("Raison, dite aux participants").FillAsync("La Cordonnerie accueille une exposition ce jour-là.");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et prévenir" }).ClickAsync();
         await Expect(lead, "La session est modifiée");
