@@ -3,8 +3,7 @@ using Incubator.LoadTests;
 /// <summary>
 /// Each mechanism kept for speed or memory, turned off in turn (issue 24): a fresh process of ours on the seeded files
 /// per variant, each running the same mixed loads as users make them (the board read while reviews are scored, then
-/// the rush while the board is viewed, then the largest season's board), its peak memory last. Native trim, off by
-/// default since ADR 0022, is the one variant turned on. The variant with
+/// the rush while the board is viewed, then the largest season's board), its peak memory last. The variant with
 /// everything on runs first and last, so that the drift of this shared machine over the runs shows.
 /// </summary>
 internal sealed partial class Bench
@@ -15,7 +14,7 @@ internal sealed partial class Bench
         ("no write gate (ADR 0013)", "Incubator__Database__SqliteWriteGate", "false"),
         ("no background lane (ADR 0015)", "Incubator__Jobs__BackgroundLane", "false"),
         ("no stepping aside (ADR 0016)", "Incubator__Jobs__StepAsideUnderLoad", "false"),
-        ("with native trim every second (ADR 0017; off by default since ADR 0022)", "Incubator__Memory__TrimNativeEverySeconds", "1"),
+        ("no native trim (ADR 0017)", "Incubator__Memory__TrimNativeEverySeconds", "0"),
         ("no SQLite memory cap (ADR 0017)", "Incubator__Database__SqliteMemoryLimitMb", "0"),
         ("no read cache (ADR 0018)", "Incubator__Database__CacheReads", "false"),
         ("all on, again", null, null),
