@@ -114,9 +114,9 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         foreach (var row in (await LinesAsync(request.SeasonId, rows, cancellationToken)).Select(l => ToDto(l, me)))
         {
             csv.AppendLine(string.Join(';',
-                Cell(row.ProjectName), Cell(row.DepartmentCode), Cell(row.Status),
-                Cell(row.SubmittedAt is { } at ? ParisTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null),
-                Cell(row.Score?.ToString("0.00", CultureInfo.CurrentCulture)), Cell(row.NormalizedScore?.ToString("0.00", CultureInfo.CurrentCulture)),
+                CsvCell.Of(row.ProjectName), CsvCell.Of(row.DepartmentCode), CsvCell.Of(row.Status),
+                CsvCell.Of(row.SubmittedAt is { } at ? ParisTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null),
+                CsvCell.Of(row.Score?.ToString("0.00", CultureInfo.CurrentCulture)), CsvCell.Of(row.NormalizedScore?.ToString("0.00", CultureInfo.CurrentCulture)),
                 row.ReviewCount.ToString(CultureInfo.InvariantCulture), row.Id.ToString()));
         }
 
@@ -213,17 +213,5 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         var r = line.Row;
         return new(r.Id, r.ProjectName, r.Status.ToString(), r.Score is { } s ? Math.Round(s, 2) : null,
             line.NormalizedScore is { } z ? Math.Round(z, 2) : null, r.ReviewCount, r.DepartmentCode, r.SubmittedAt, line.Reviewers.Contains(me));
-    }
-
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        // A leading =, +, - or @ would run as a formula in a spreadsheet.
-        var safe = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 }

@@ -37,17 +37,10 @@ internal sealed class ListRegistrationsHandler(MeetingsDbContext db) :
             L("venu", "came")));
         foreach (var r in await Handle(new ListRegistrations(request.MeetingId), cancellationToken))
         {
-            csv.AppendLine(string.Join(';', Cell(r.Name), Cell(r.Email), Cell(r.Town), r.Status,
+            csv.AppendLine(string.Join(';', CsvCell.Of(r.Name), CsvCell.Of(r.Email), CsvCell.Of(r.Town), r.Status,
                 ParisTime.ToLocal(r.RegisteredAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.Attended ? L("oui", "yes") : L("non", "no")));
         }
 
         return csv.ToString();
-    }
-
-    /// <summary>Quoted when needed; a leading =, +, - or @ would run as a formula in a spreadsheet.</summary>
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.IndexOfAny([';', '"', '\n', '\r']) < 0 ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }
