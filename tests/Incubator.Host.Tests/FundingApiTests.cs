@@ -121,6 +121,10 @@ public abstract class FundingApiTests
             await (await lead.PostAsJsonAsync($"/api/applications/{id}/decision", new { decision = "select" })).EnsureSuccessAsync();
         }
 
+        // The third passes the first screening, then is turned down: it counts as shortlisted, not selected.
+        await (await lead.PostAsJsonAsync($"/api/applications/{submitted[2]}/decision", new { decision = "shortlist" })).EnsureSuccessAsync();
+        await (await lead.PostAsJsonAsync($"/api/applications/{submitted[2]}/decision", new { decision = "reject", reason = "Hors du champ de l'appel." })).EnsureSuccessAsync();
+
         var (coach, coachId) = await _factory.UserClientAsync(Roles.Coach);
         var (_, partnerId) = await _factory.UserClientAsync(Roles.Coach);
         await (await lead.PostAsJsonAsync($"/api/seasons/{season.Id}/coaching-pairs", new { coachUserIds = new[] { coachId, partnerId } })).EnsureSuccessAsync();
@@ -177,6 +181,7 @@ public abstract class FundingApiTests
         Assert.Equal(["07", "26"], report.DepartmentsReached);
         Assert.Equal((30000m, 20000m), (report.FundingCommitted, report.FundingReceived));
         Assert.Equal([("07", 1, 1), ("26", 2, 1), ("38", 1, 0)], report.ByDepartment.Select(d => (d.DepartmentCode, d.ApplicationsSubmitted, d.ProjectsAccompanied)));
+        Assert.Equal(new SelectionFunnel(0, 4, 3, 2, 2), report.Funnel);
         var garageLine = report.ByProject.Single(p => p.ProjectId == garage);
         Assert.Equal((11m, 1m, 2, 2.25m, 1), (garageLine.TrainingHours, garageLine.AttendanceRate!.Value, garageLine.CoachingSessions, garageLine.CoachingHours, garageLine.MilestonesReached));
         var raw = await lead.GetFromJsonAsync<JsonElement>($"/api/seasons/{season.Id}/funder-report");
@@ -198,6 +203,7 @@ public abstract class FundingApiTests
             await mediator.Publish(new ApplicationSubmitted(garage, season.Id, Guid.NewGuid(), "Garage solidaire", "26", now) { OccurredAt = now });
             await mediator.Publish(new CohortApproved(season.Id, Guid.NewGuid(), [new CohortProject(garage, "Garage solidaire", "26", Guid.NewGuid())]) { OccurredAt = now });
             await mediator.Publish(new MilestoneReached(garage, season.Id, "diagnostic", today) { OccurredAt = now });
+            await mediator.Publish(new ApplicationDecided(submitted[2], season.Id, Guid.NewGuid(), "Épicerie itinérante", "26", ApplicationDecision.Shortlisted, null, now) { OccurredAt = now });
             await mediator.Publish(new TrainingAttendanceRecorded(sessions[1], season.Id, now, 7.5m, 1, [new AttendanceLine(tiersLieu, "Chloé", "Present", 7.5m)]) { OccurredAt = now });
         }
 
@@ -217,6 +223,7 @@ public abstract class FundingApiTests
             Assert.Equal(11m, lines.Single(l => l.Section == "season" && l.Indicator == "trainingHoursDelivered").Value);
             Assert.Equal(2.25m, lines.Single(l => l.Section == "project" && l.Item == "Garage solidaire" && l.Indicator == "coachingHours").Value);
             Assert.Equal(2m, lines.Single(l => l.Section == "department" && l.Item == "26" && l.Indicator == "applicationsSubmitted").Value);
+            Assert.Equal([0m, 4m, 3m, 2m, 2m], lines.Where(l => l.Section == "funnel").Select(l => l.Value));
         }
 
         var xlsx = await lead.GetAsync($"/api/seasons/{season.Id}/funder-report.xlsx");
@@ -226,6 +233,8 @@ public abstract class FundingApiTests
             Assert.Equal("Candidatures déposées", summary.Cell(5, 1).GetString());
             Assert.Equal(4, summary.Cell(5, 2).GetValue<int>());
             Assert.Equal(30000m, summary.Cell(14, 2).GetValue<decimal>());
+            var funnel = workbook.Worksheet("Sélection");
+            Assert.Equal(("Présélectionnées", 3), (funnel.Cell(4, 1).GetString(), funnel.Cell(4, 2).GetValue<int>()));
             var projects = workbook.Worksheet("Projets");
             Assert.Equal(2, projects.RowsUsed().Count() - 1);
         }

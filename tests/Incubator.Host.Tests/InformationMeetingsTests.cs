@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Ical.Net;
 using Incubator.BuildingBlocks.Persistence;
+using Incubator.Funding.Features;
 using Incubator.Host.Mail;
 using Incubator.Host.Tests.Infrastructure;
 using Incubator.Meetings.Persistence;
@@ -137,6 +138,11 @@ public abstract class InformationMeetingsTests(DatabaseProvider provider)
         var csv = await lead.GetStringAsync($"/api/information-meetings/{meeting.Id}/registrations.csv");
         Assert.Contains($"Basile;{email(basile)};Montélimar;Registered;", csv, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync($"/api/information-meetings/{meeting.Id}/registrations", Person("Late"))).StatusCode);
+
+        // The funder report counts the meeting held and the one person who came, at the head of the selection funnel.
+        await DeliverAsync(factory);
+        var report = (await lead.GetFromJsonAsync<FunderReportDto>($"/api/seasons/{meeting.SeasonId}/funder-report"))!;
+        Assert.Equal((1, 1, 1), (report.InformationMeetingsHeld, report.PeopleInformed, report.Funnel!.PeopleInformed));
     }
 
     [Fact]

@@ -131,6 +131,7 @@ public sealed class SqlServerFundingQueryTests
             Incubator.Funding.Features.FunderReportQueries.CoachingByProject(db, season).ToQueryString(),
             Incubator.Funding.Features.FunderReportQueries.MilestonesByProject(db, season).ToQueryString(),
             Incubator.Funding.Features.FunderReportQueries.Tranches(db, season).ToQueryString(),
+            Incubator.Funding.Features.FunderReportQueries.InformationMeetings(db, season).ToQueryString(),
         };
 
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

@@ -6,6 +6,7 @@ using Incubator.BuildingBlocks.Jobs;
 using Incubator.Coaching.Features;
 using Incubator.Funding.Features;
 using Incubator.Host.Identity;
+using Incubator.Meetings.Features;
 using Incubator.Seasons.Features.Cohort;
 using Incubator.Seasons.Features.Programs;
 using Incubator.Seasons.Features.Seasons;
@@ -31,7 +32,7 @@ public sealed class DemoClock(TimeProvider inner) : TimeProvider
 
 /// <summary>
 /// A realistic program for a newcomer's first <c>dotnet run</c> ("Accompagnement Drôme-Ardèche"): a season that started
-/// some months ago with 15 applications, a cohort of 6, two coaches, monthly trainings in third places with attendance,
+/// some months ago with an information evening before its call, 15 applications, a cohort of 6, two coaches, monthly trainings in third places with attendance,
 /// coaching sessions and milestones, regional and departmental funding; plus next season's open call. Everything goes
 /// through the modules' own requests, as the people would have done it, day after day; nothing is written to a table directly.
 /// </summary>
@@ -100,18 +101,42 @@ internal sealed class DemoData(IServiceProvider services, DemoClock clock, ILogg
         var next = await SendAs(lead, new SaveSeason(null, new SeasonInput(program.Id, $"Saison {nextStart.Year}", nextStart, null,
             today.AddDays(-5), ParisTime.FromLocal(nextStart.AddDays(-30).ToDateTime(new TimeOnly(23, 59))), null)), cancellationToken);
         await SendAs(lead, new OpenApplications(next.Id), cancellationToken);
+        var evening = ParisTime.FromLocal(DateOnly.FromDateTime(ParisTime.ToLocal(today.AddDays(12))).ToDateTime(new TimeOnly(18, 30)));
+        var meeting = await SendAs(lead, new PlanMeeting(next.Id, new MeetingInput("Réunion d'information à Privas", evening, evening.AddMinutes(90),
+            "InPerson", "Maison des associations", "5 place de la République", "Privas", null, 20, "Présentation de la saison et de l'appel à candidatures.")), cancellationToken);
+        await SendAs(lead, new Register(meeting.Id, new RegistrationInput("Lina Morel", "lina.morel@demo.incubator.local", "Privas")), cancellationToken);
         await DeliverAsync(cancellationToken);
     }
 
     private async Task ReplaySeasonAsync(DateTimeOffset today, Actor lead, Actor[] reviewers, Actor[] coaches, List<Actor> applicants, CancellationToken ct)
     {
         var t0 = today.AddDays(-200);
-        At(t0);
+        At(t0.AddDays(-30));
         var startsOn = FirstOfMonth(DateOnly.FromDateTime(ParisTime.ToLocal(t0)).AddMonths(2));
         var program = await SendAs(lead, new SaveProgram(null, "Accompagnement Drôme-Ardèche", "Drôme, Ardèche",
             ["Incubateur Drôme-Ardèche", "CAE Solidaire"]), ct);
         var season = await SendAs(lead, new SaveSeason(null, new SeasonInput(program.Id, $"Saison {startsOn.Year}", startsOn, null,
             t0.AddDays(-1), t0.AddDays(30), null)), ct);
+
+        // Before the call, an information evening in Montélimar: people register from the public page, most come.
+        var evening = ParisTime.FromLocal(DateOnly.FromDateTime(ParisTime.ToLocal(t0.AddDays(-14))).ToDateTime(new TimeOnly(18, 0)));
+        var meeting = await SendAs(lead, new PlanMeeting(season.Id, new MeetingInput("Réunion d'information à Montélimar", evening, evening.AddMinutes(90),
+            "Hybrid", "Pôle ESS Sud Drôme", "1 avenue Saint-Martin", "Montélimar", "https://visio.example.org/info-drome-ardeche", 25,
+            "Le programme, le calendrier de la saison, comment candidater ; un temps d'échange avec des porteurs de la saison passée.")), ct);
+        var registered = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            At(t0.AddDays(-28 + i));
+            var person = i < Projects.Length ? Projects[i].Person : $"Personne {i}";
+            await SendAs(lead, new Register(meeting.Id, new RegistrationInput(person, $"info{i + 1:00}@demo.incubator.local", i < Projects.Length ? Projects[i].Commune : "Montélimar")), ct);
+        }
+
+        await DeliverAsync(ct);
+        At(evening.AddMinutes(100));
+        var registrants = await SendAs(lead, new ListRegistrations(meeting.Id), ct);
+        await SendAs(lead, new RecordMeetingAttendance(meeting.Id, new MeetingAttendanceInput(registrants.Where((_, i) => i % 4 != 3).Select(r => r.Id).ToList())), ct);
+
+        At(t0);
         await SendAs(lead, new OpenApplications(season.Id), ct);
 
         // Funders sign early; the first tranches come when the season starts.
@@ -269,7 +294,7 @@ internal sealed class DemoData(IServiceProvider services, DemoClock clock, ILogg
 
     private async Task DeliverAsync(CancellationToken ct)
     {
-        foreach (var module in new[] { "applications", "seasons", "coaching", "trainings", "funding" })
+        foreach (var module in new[] { "meetings", "applications", "seasons", "coaching", "trainings", "funding" })
         {
             await RunAsync($"outbox:{module}", ct);
         }

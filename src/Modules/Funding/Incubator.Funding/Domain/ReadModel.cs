@@ -27,6 +27,37 @@ internal sealed class ReportApplication
     public DateTimeOffset? SubmittedAt { get; set; }
 
     public DateTimeOffset? WithdrawnAt { get; set; }
+
+    /// <summary>When it first passed the first screening: shortlisted, or waitlisted or selected straight away.</summary>
+    public DateTimeOffset? ShortlistedAt { get; set; }
+
+    public DateTimeOffset? SelectedAt { get; set; }
+}
+
+/// <summary>An information meeting whose attendance was recorded, at its latest revision.</summary>
+internal sealed class ReportInformationMeeting
+{
+    private ReportInformationMeeting()
+    {
+    }
+
+    public ReportInformationMeeting(Guid meetingId, Guid seasonId)
+    {
+        MeetingId = meetingId;
+        SeasonId = seasonId;
+    }
+
+    public Guid MeetingId { get; private set; }
+
+    public Guid SeasonId { get; private set; }
+
+    public DateTimeOffset StartsAt { get; set; }
+
+    public int Registered { get; set; }
+
+    public int Attended { get; set; }
+
+    public int Revision { get; set; }
 }
 
 /// <summary>A project of an approved cohort.</summary>

@@ -19,6 +19,13 @@ public sealed record ProjectFigures(Guid ProjectId, string ProjectName, string D
     int CoachingSessions, decimal CoachingHours, int MilestonesReached);
 
 /// <summary>
+/// How many people went through each stage of the season's selection: came to an information meeting, submitted an
+/// application, passed the first screening (shortlisted, or waitlisted or selected straight away), were selected,
+/// and are accompanied in the approved cohort.
+/// </summary>
+public sealed record SelectionFunnel(int PeopleInformed, int ApplicationsSubmitted, int Shortlisted, int Selected, int ProjectsAccompanied);
+
+/// <summary>
 /// The indicators a funder expects for a season (API.md, Funding), with the breakdowns by department and by project.
 /// <c>applicationsReceived</c> counts submitted applications not withdrawn; <c>applicationsSubmitted</c> every one ever submitted.
 /// <c>trainingHoursDelivered</c> adds up the hours attended by participants (present or remote).
@@ -40,7 +47,10 @@ public sealed record FunderReportDto(
     decimal FundingCommitted,
     decimal FundingReceived,
     IReadOnlyList<DepartmentFigures> ByDepartment,
-    IReadOnlyList<ProjectFigures> ByProject);
+    IReadOnlyList<ProjectFigures> ByProject,
+    int InformationMeetingsHeld,
+    int PeopleInformed,
+    SelectionFunnel? Funnel);
 
 public sealed record SnapshotSummaryDto(Guid Id, Guid SeasonId, Guid? FunderId, string Label, Guid ApprovedBy, DateTimeOffset ApprovedAt);
 
@@ -65,7 +75,7 @@ internal sealed class ApproveFunderReportValidator : AbstractValidator<ApproveFu
 }
 
 /// <summary>
-/// Computes the report from the module's own read model in a fixed number of queries (seven), whatever the season's size:
+/// Computes the report from the module's own read model in a fixed number of queries (eight), whatever the season's size:
 /// every figure is an aggregate grouped in the database, by department or by project.
 /// </summary>
 internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, IMemoryCache cache) :
@@ -132,6 +142,7 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
         var coaching = await FunderReportQueries.CoachingByProject(db, seasonId).ToListAsync(cancellationToken);
         var milestones = await FunderReportQueries.MilestonesByProject(db, seasonId).ToListAsync(cancellationToken);
         var funding = await FunderReportQueries.Tranches(db, seasonId).ToListAsync(cancellationToken);
+        var meetings = await FunderReportQueries.InformationMeetings(db, seasonId).ToListAsync(cancellationToken);
 
         var attendanceBy = attendance.ToDictionary(a => a.ProjectId);
         var coachingBy = coaching.ToDictionary(c => c.ProjectId);
@@ -152,6 +163,11 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
         var byDepartment = departments.Select(d => new DepartmentFigures(d,
             applications.Where(a => a.Department == d).Sum(a => a.Submitted), projects.Count(p => p.DepartmentCode == d))).ToList();
 
+        // A meeting counts as held once its attendance is recorded with someone present.
+        var peopleInformed = meetings.Sum(m => m.Attended);
+        var funnel = new SelectionFunnel(peopleInformed, applications.Sum(a => a.Submitted), applications.Sum(a => a.Shortlisted),
+            applications.Sum(a => a.Selected), projects.Count);
+
         return new FunderReportDto(
             seasonId,
             season.Name,
@@ -170,7 +186,10 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
             FundingCommitted: funding.Sum(t => t.Amount),
             FundingReceived: funding.Where(t => t.Received).Sum(t => t.Amount),
             byDepartment,
-            byProject);
+            byProject,
+            InformationMeetingsHeld: meetings.Count(m => m.Attended > 0),
+            PeopleInformed: peopleInformed,
+            Funnel: funnel);
     }
 
     private static decimal Hours(int minutes) => Math.Round(minutes / 60m, 2);
@@ -178,7 +197,9 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
     private static decimal Rate(int part, int whole) => Math.Round((decimal)part / whole, 4);
 }
 
-internal sealed record DepartmentRow(string Department, int Submitted, int Received);
+internal sealed record DepartmentRow(string Department, int Submitted, int Received, int Shortlisted, int Selected);
+
+internal sealed record MeetingRow(int Registered, int Attended);
 
 internal sealed record ProjectRow(Guid ProjectId, string ProjectName, string DepartmentCode);
 
@@ -190,14 +211,14 @@ internal sealed record MilestoneRow(Guid ProjectId, int Reached);
 
 internal sealed record TrancheFigure(decimal Amount, bool Received);
 
-/// <summary>The report's seven queries, each an aggregate the database computes; the SQL Server compatibility test parses them too.</summary>
+/// <summary>The report's eight queries, each an aggregate the database computes; the SQL Server compatibility test parses them too.</summary>
 internal static class FunderReportQueries
 {
     public static IQueryable<DepartmentRow> ApplicationsByDepartment(FundingDbContext db, Guid seasonId) =>
         db.Applications.AsNoTracking()
             .Where(a => a.SeasonId == seasonId && a.SubmittedAt != null)
             .GroupBy(a => a.DepartmentCode)
-            .Select(g => new DepartmentRow(g.Key, g.Count(), g.Count(a => a.WithdrawnAt == null)));
+            .Select(g => new DepartmentRow(g.Key, g.Count(), g.Count(a => a.WithdrawnAt == null), g.Count(a => a.ShortlistedAt != null), g.Count(a => a.SelectedAt != null)));
 
     public static IQueryable<ProjectRow> Projects(FundingDbContext db, Guid seasonId) =>
         db.Projects.AsNoTracking().Where(p => p.SeasonId == seasonId).Select(p => new ProjectRow(p.ProjectId, p.ProjectName, p.DepartmentCode));
@@ -219,6 +240,9 @@ internal static class FunderReportQueries
         db.Milestones.AsNoTracking().Where(m => m.SeasonId == seasonId)
             .GroupBy(m => m.ProjectId)
             .Select(g => new MilestoneRow(g.Key, g.Count()));
+
+    public static IQueryable<MeetingRow> InformationMeetings(FundingDbContext db, Guid seasonId) =>
+        db.InformationMeetings.AsNoTracking().Where(m => m.SeasonId == seasonId).Select(m => new MeetingRow(m.Registered, m.Attended));
 
     public static IQueryable<TrancheFigure> Tranches(FundingDbContext db, Guid seasonId) =>
         db.Agreements.AsNoTracking().Where(a => a.SeasonId == seasonId)

@@ -3,6 +3,7 @@ using Incubator.BuildingBlocks.Messaging;
 using Incubator.Coaching.Contracts;
 using Incubator.Funding.Domain;
 using Incubator.Funding.Persistence;
+using Incubator.Meetings.Contracts;
 using Incubator.Seasons.Contracts;
 using Incubator.Trainings.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,61 @@ internal sealed class WhenApplicationWithdrawn(FundingDbContext db, TimeProvider
         }
 
         row.WithdrawnAt ??= withdrawn.WithdrawnAt;
+    }
+}
+
+/// <summary>
+/// Where an application went in the selection, for the funnel. Each stage is kept as first reached, so decisions
+/// delivered in any order give the same funnel.
+/// </summary>
+internal sealed class WhenApplicationDecided(FundingDbContext db, TimeProvider time) : InboxHandler<ApplicationDecided, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(ApplicationDecided decided, CancellationToken cancellationToken)
+    {
+        var row = await Db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == decided.ApplicationId, cancellationToken);
+        if (row is null)
+        {
+            // The decision delivered before the submission: the submission fills in the rest.
+            row = new ReportApplication(decided.ApplicationId, decided.SeasonId, decided.DepartmentCode);
+            Db.Applications.Add(row);
+        }
+
+        if (decided.Decision is not ApplicationDecision.Rejected)
+        {
+            row.ShortlistedAt = Earliest(row.ShortlistedAt, decided.DecidedAt);
+        }
+
+        if (decided.Decision is ApplicationDecision.Selected)
+        {
+            row.SelectedAt = Earliest(row.SelectedAt, decided.DecidedAt);
+        }
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset? known, DateTimeOffset at) => known is { } k && k <= at ? k : at;
+}
+
+/// <summary>Keeps each information meeting at its highest attendance revision.</summary>
+internal sealed class WhenInformationMeetingAttendanceRecorded(FundingDbContext db, TimeProvider time)
+    : InboxHandler<InformationMeetingAttendanceRecorded, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(InformationMeetingAttendanceRecorded recorded, CancellationToken cancellationToken)
+    {
+        var row = await Db.InformationMeetings.FirstOrDefaultAsync(m => m.MeetingId == recorded.MeetingId, cancellationToken);
+        if (row is not null && row.Revision >= recorded.Revision)
+        {
+            return;
+        }
+
+        if (row is null)
+        {
+            row = new ReportInformationMeeting(recorded.MeetingId, recorded.SeasonId);
+            Db.InformationMeetings.Add(row);
+        }
+
+        row.StartsAt = recorded.StartsAt;
+        row.Registered = recorded.Registered;
+        row.Attended = recorded.Attended;
+        row.Revision = recorded.Revision;
     }
 }
 

@@ -35,6 +35,17 @@ internal static class ReportExports
         yield return new("season", season, "departmentsReached", r.DepartmentsReached.Count);
         yield return new("season", season, "fundingCommitted", r.FundingCommitted);
         yield return new("season", season, "fundingReceived", r.FundingReceived);
+        yield return new("season", season, "informationMeetingsHeld", r.InformationMeetingsHeld);
+        yield return new("season", season, "peopleInformed", r.PeopleInformed);
+        if (r.Funnel is { } f)
+        {
+            yield return new("funnel", season, "peopleInformed", f.PeopleInformed);
+            yield return new("funnel", season, "applicationsSubmitted", f.ApplicationsSubmitted);
+            yield return new("funnel", season, "shortlisted", f.Shortlisted);
+            yield return new("funnel", season, "selected", f.Selected);
+            yield return new("funnel", season, "projectsAccompanied", f.ProjectsAccompanied);
+        }
+
         foreach (var d in r.ByDepartment)
         {
             yield return new("department", d.DepartmentCode, "applicationsSubmitted", d.ApplicationsSubmitted);
@@ -97,6 +108,8 @@ internal static class ReportExports
             (T("Départements touchés", "Departments reached"), string.Join(", ", r.DepartmentsReached), null),
             (T("Financements engagés (€)", "Funding committed (€)"), r.FundingCommitted, "#,##0.00"),
             (T("Financements reçus (€)", "Funding received (€)"), r.FundingReceived, "#,##0.00"),
+            (T("Réunions d'information tenues", "Information meetings held"), r.InformationMeetingsHeld, null),
+            (T("Personnes venues s'informer", "People who came to be informed"), r.PeopleInformed, null),
         };
         for (var i = 0; i < rows.Length; i++)
         {
@@ -118,6 +131,18 @@ internal static class ReportExports
 
         summary.Column(1).Width = 40;
         summary.Column(2).Width = 24;
+
+        if (r.Funnel is { } funnel)
+        {
+            var steps = workbook.Worksheets.Add(T("Sélection", "Selection"));
+            Header(steps, T("Étape", "Stage"), T("Nombre", "Count"));
+            var stages = FunnelStages(funnel, english);
+            for (var i = 0; i < stages.Count; i++)
+            {
+                steps.Cell(i + 2, 1).Value = stages[i].Label;
+                steps.Cell(i + 2, 2).Value = stages[i].Count;
+            }
+        }
 
         var departments = workbook.Worksheets.Add(T("Départements", "Departments"));
         Header(departments, T("Département", "Department"), T("Candidatures déposées", "Applications submitted"), T("Projets accompagnés", "Projects accompanied"));
@@ -153,6 +178,20 @@ internal static class ReportExports
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
+    }
+
+    /// <summary>The funnel's stages in order, labelled in the reader's language (the page and the workbook share them).</summary>
+    public static IReadOnlyList<(string Label, int Count)> FunnelStages(SelectionFunnel f, bool english)
+    {
+        string T(string fr, string en) => english ? en : fr;
+        return
+        [
+            (T("Venues à une réunion d'information", "Came to an information meeting"), f.PeopleInformed),
+            (T("Candidatures déposées", "Applications submitted"), f.ApplicationsSubmitted),
+            (T("Présélectionnées", "Shortlisted"), f.Shortlisted),
+            (T("Retenues", "Selected"), f.Selected),
+            (T("Projets accompagnés", "Projects accompanied"), f.ProjectsAccompanied),
+        ];
     }
 
     private static void Header(IXLWorksheet sheet, params string[] titles)

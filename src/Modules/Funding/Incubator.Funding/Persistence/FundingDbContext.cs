@@ -17,6 +17,8 @@ internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbCon
 
     public DbSet<ReportProject> Projects => Set<ReportProject>();
 
+    public DbSet<ReportInformationMeeting> InformationMeetings => Set<ReportInformationMeeting>();
+
     public DbSet<ReportTrainingSheet> TrainingSheets => Set<ReportTrainingSheet>();
 
     public DbSet<ReportAttendance> Attendance => Set<ReportAttendance>();
@@ -103,6 +105,14 @@ internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbCon
             b.Property(x => x.ProjectId).ValueGeneratedNever();
             b.Property(x => x.ProjectName).HasMaxLength(200);
             b.Property(x => x.DepartmentCode).HasMaxLength(3);
+            b.HasIndex(x => x.SeasonId);
+        });
+
+        modelBuilder.Entity<ReportInformationMeeting>(b =>
+        {
+            b.ToTable("ReportInformationMeetings");
+            b.HasKey(x => x.MeetingId);
+            b.Property(x => x.MeetingId).ValueGeneratedNever();
             b.HasIndex(x => x.SeasonId);
         });
 

@@ -11,7 +11,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
     public partial class FundingSqliteDbContextModel
     {
         private FundingSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8cd7a179-b64d-46c4-9d3c-17ee7182825f"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("aec58d15-26e8-45f6-81f5-6063c7ee3b5b"), entityTypeCount: 17)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
             var reportAttendance = ReportAttendanceEntityType.Create(this);
             var reportCoachingSession = ReportCoachingSessionEntityType.Create(this);
             var reportDeadline = ReportDeadlineEntityType.Create(this);
+            var reportInformationMeeting = ReportInformationMeetingEntityType.Create(this);
             var reportMilestone = ReportMilestoneEntityType.Create(this);
             var reportProject = ReportProjectEntityType.Create(this);
             var reportSnapshot = ReportSnapshotEntityType.Create(this);
@@ -48,6 +49,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
             ReportAttendanceEntityType.CreateAnnotations(reportAttendance);
             ReportCoachingSessionEntityType.CreateAnnotations(reportCoachingSession);
             ReportDeadlineEntityType.CreateAnnotations(reportDeadline);
+            ReportInformationMeetingEntityType.CreateAnnotations(reportInformationMeeting);
             ReportMilestoneEntityType.CreateAnnotations(reportMilestone);
             ReportProjectEntityType.CreateAnnotations(reportProject);
             ReportSnapshotEntityType.CreateAnnotations(reportSnapshot);

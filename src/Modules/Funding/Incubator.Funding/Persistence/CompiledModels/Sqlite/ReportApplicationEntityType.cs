@@ -20,7 +20,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
                 "Incubator.Funding.Domain.ReportApplication",
                 typeof(ReportApplication),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -45,6 +45,22 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(ReportApplication).GetProperty("SeasonId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReportApplication).GetField("<SeasonId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var selectedAt = runtimeEntityType.AddProperty(
+                "SelectedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ReportApplication).GetProperty("SelectedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportApplication).GetField("<SelectedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
+
+            var shortlistedAt = runtimeEntityType.AddProperty(
+                "ShortlistedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ReportApplication).GetProperty("ShortlistedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportApplication).GetField("<ShortlistedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
 
             var submittedAt = runtimeEntityType.AddProperty(
                 "SubmittedAt",

@@ -171,6 +171,12 @@ namespace Incubator.Funding.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("SelectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ShortlistedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -236,6 +242,33 @@ namespace Incubator.Funding.Persistence.Migrations.PostgreSql
                     b.HasIndex("SeasonId", "ProjectId");
 
                     b.ToTable("ReportCoachingSessions", "funding");
+                });
+
+            modelBuilder.Entity("Incubator.Funding.Domain.ReportInformationMeeting", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attended")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("SeasonId");
+
+                    b.ToTable("ReportInformationMeetings", "funding");
                 });
 
             modelBuilder.Entity("Incubator.Funding.Domain.ReportMilestone", b =>

@@ -171,6 +171,12 @@ namespace Incubator.Funding.Persistence.Migrations.SqlServer
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("SelectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ShortlistedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -236,6 +242,33 @@ namespace Incubator.Funding.Persistence.Migrations.SqlServer
                     b.HasIndex("SeasonId", "ProjectId");
 
                     b.ToTable("ReportCoachingSessions", "funding");
+                });
+
+            modelBuilder.Entity("Incubator.Funding.Domain.ReportInformationMeeting", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attended")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("SeasonId");
+
+                    b.ToTable("ReportInformationMeetings", "funding");
                 });
 
             modelBuilder.Entity("Incubator.Funding.Domain.ReportMilestone", b =>

@@ -165,6 +165,12 @@ namespace Incubator.Funding.Persistence.Migrations.Sqlite
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SelectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShortlistedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -230,6 +236,33 @@ namespace Incubator.Funding.Persistence.Migrations.Sqlite
                     b.HasIndex("SeasonId", "ProjectId");
 
                     b.ToTable("ReportCoachingSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Incubator.Funding.Domain.ReportInformationMeeting", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("SeasonId");
+
+                    b.ToTable("ReportInformationMeetings", (string)null);
                 });
 
             modelBuilder.Entity("Incubator.Funding.Domain.ReportMilestone", b =>
