@@ -175,7 +175,7 @@ internal sealed class InformationMeeting : AggregateRoot
             throw new DomainException(L("Indiquez le lieu et la commune d'une réunion en présentiel ou hybride.", "Give the place and town of an in-person or hybrid meeting."), "placeName");
         }
 
-        if (plan.Mode != MeetingMode.InPerson && !IsWebLink(plan.RemoteUrl))
+        if (plan.Mode != MeetingMode.InPerson && !Calendars.IsWebLink(plan.RemoteUrl))
         {
             throw new DomainException(L("Donnez le lien de connexion (https://…) d'une réunion à distance ou hybride.", "Give the joining link (https://…) of a remote or hybrid meeting."), "remoteUrl");
         }
@@ -262,9 +262,6 @@ internal sealed class InformationMeeting : AggregateRoot
     }
 
     public int AttendedCount => _registrations.Count(r => r.Attended);
-
-    public static bool IsWebLink(string? url) =>
-        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

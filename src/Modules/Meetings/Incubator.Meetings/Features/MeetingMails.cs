@@ -1,7 +1,4 @@
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
+using Incubator.BuildingBlocks.Application;
 using Incubator.Meetings.Contracts;
 using Incubator.Meetings.Domain;
 using Incubator.Meetings.Persistence;
@@ -22,25 +19,7 @@ internal static class MeetingMails
     }
 
     /// <summary>The meeting as iCalendar (RFC 5545), in UTC.</summary>
-    private static string Invitation(InformationMeeting meeting, DateTimeOffset now)
-    {
-        var calendar = new Calendar { ProductId = "-//Incubator//Réunions d'information//FR", Method = "PUBLISH" };
-        var item = new CalendarEvent
-        {
-            Uid = $"{meeting.Id:N}@incubator",
-            Summary = meeting.Title,
-            Description = meeting.Details,
-            Location = meeting.Mode == MeetingMode.Remote ? meeting.RemoteUrl ?? meeting.Location : meeting.Location,
-            DtStart = new CalDateTime(meeting.StartsAt.UtcDateTime),
-            DtEnd = new CalDateTime(meeting.EndsAt.UtcDateTime),
-            DtStamp = new CalDateTime(now.UtcDateTime),
-        };
-        if (meeting.RemoteUrl is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri))
-        {
-            item.Url = uri;
-        }
-
-        calendar.Events.Add(item);
-        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
-    }
+    private static string Invitation(InformationMeeting meeting, DateTimeOffset now) =>
+        Calendars.Write("-//Incubator//Réunions d'information//FR", [new CalendarItem($"{meeting.Id:N}@incubator", meeting.Title, meeting.Details,
+            meeting.Mode == MeetingMode.Remote ? meeting.RemoteUrl ?? meeting.Location : meeting.Location, meeting.RemoteUrl, meeting.StartsAt, meeting.EndsAt)], now);
 }

@@ -268,14 +268,11 @@ internal sealed class TrainingSession : AggregateRoot
             throw new DomainException(L($"Le lien fait au plus {RemoteUrlMax} caractères.", $"The link is at most {RemoteUrlMax} characters long."), "remoteUrl");
         }
 
-        if (plan.Mode != TrainingMode.InPerson && !IsWebLink(plan.RemoteUrl))
+        if (plan.Mode != TrainingMode.InPerson && !Calendars.IsWebLink(plan.RemoteUrl))
         {
             throw new DomainException(L("Donnez le lien de connexion (https://…) d'une session à distance ou hybride.", "Give the joining link (https://…) of a remote or hybrid session."), "remoteUrl");
         }
     }
-
-    public static bool IsWebLink(string? url) =>
-        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>
     /// Moves the session (day, hours, venue, trainer, mode): it keeps its enrolments; when the day or hour changes the

@@ -1,30 +1,17 @@
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
+using Incubator.BuildingBlocks.Application;
 using Incubator.Trainings.Domain;
 
 namespace Incubator.Trainings.Features;
 
-/// <summary>Sessions as iCalendar (RFC 5545), in UTC so that every client places them at the right Paris hour.</summary>
+/// <summary>Sessions as iCalendar: a moved session keeps its UID with a higher SEQUENCE, a cancelled one is STATUS:CANCELLED.</summary>
 internal static class TrainingCalendar
 {
-    public const string ContentType = "text/calendar";
+    public const string ContentType = Calendars.ContentType;
 
-    public static string Write(string name, IEnumerable<TrainingSession> sessions, DateTimeOffset now)
-    {
-        var calendar = new Calendar { ProductId = "-//Incubator//Formations collectives//FR", Method = "PUBLISH" };
-        calendar.AddProperty("X-WR-CALNAME", name);
-        calendar.AddProperty("X-WR-TIMEZONE", "Europe/Paris");
-        foreach (var session in sessions)
-        {
-            calendar.Events.Add(ToEvent(session, now));
-        }
+    public static string Write(string name, IEnumerable<TrainingSession> sessions, DateTimeOffset now) =>
+        Calendars.Write("-//Incubator//Formations collectives//FR", sessions.Select(ToItem), now, name);
 
-        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
-    }
-
-    private static CalendarEvent ToEvent(TrainingSession session, DateTimeOffset now)
+    private static CalendarItem ToItem(TrainingSession session)
     {
         var description = string.Join("\n", new[]
         {
@@ -33,26 +20,8 @@ internal static class TrainingCalendar
             session.Trainer is { } trainer ? $"Intervenant·e / Trainer : {trainer.Name}{(trainer.Organisation is null ? string.Empty : $" ({trainer.Organisation})")}" : null,
             session.RemoteUrl is { } url ? $"À distance / Remote : {url}" : null,
         }.Where(line => !string.IsNullOrWhiteSpace(line)));
-        var place = session.Mode == TrainingMode.Remote ? session.RemoteUrl ?? session.Location : session.Location;
-        var item = new CalendarEvent
-        {
-            // The same UID with a higher SEQUENCE replaces the event in a calendar that holds it; STATUS:CANCELLED removes
-            // it or marks it cancelled (RFC 5545 3.8.7.4, 3.8.1.11), so a phone follows a moved or cancelled day.
-            Uid = $"{session.Id:N}@incubator",
-            Sequence = session.Sequence,
-            Status = session.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-            Summary = session.Cancelled ? $"Annulé / Cancelled : {session.Title}" : session.Title,
-            Description = description.Length == 0 ? null : description,
-            Location = place,
-            DtStart = new CalDateTime(session.StartsAt.UtcDateTime),
-            DtEnd = new CalDateTime(session.EndsAt.UtcDateTime),
-            DtStamp = new CalDateTime(now.UtcDateTime),
-        };
-        if (session.RemoteUrl is { } link && Uri.TryCreate(link, UriKind.Absolute, out var uri))
-        {
-            item.Url = uri;
-        }
-
-        return item;
+        return new CalendarItem($"{session.Id:N}@incubator", session.Cancelled ? $"Annulé / Cancelled : {session.Title}" : session.Title, description,
+            session.Mode == TrainingMode.Remote ? session.RemoteUrl ?? session.Location : session.Location, session.RemoteUrl,
+            session.StartsAt, session.EndsAt, session.Sequence, session.Cancelled);
     }
 }
