@@ -35,3 +35,21 @@ public sealed record ApplicationWithdrawn(Guid ApplicationId, Guid SeasonId, Dat
 /// copied its name or its people's details erases them too.
 /// </summary>
 public sealed record ApplicationAnonymised(Guid ApplicationId, Guid SeasonId) : IntegrationEvent;
+
+/// <summary>
+/// A mail is due to the applicant about their jury interview: <see cref="Kind"/> is Invited (a slot to confirm, with the
+/// invitation), Choose (a link to choose a free slot), Confirmed (the slot they confirmed or chose, with the invitation) or
+/// Released (the slot they gave back: the invitation cancels it in their calendar). <see cref="Calendar"/> is iCalendar text.
+/// </summary>
+public sealed record InterviewMailDue(
+    Guid InterviewId,
+    Guid ApplicationId,
+    Guid SeasonId,
+    Guid ApplicantUserId,
+    string Kind,
+    string ProjectName,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    string? Place,
+    string? RemoteUrl,
+    string? Calendar) : IntegrationEvent;

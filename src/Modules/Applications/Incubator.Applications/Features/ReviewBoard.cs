@@ -20,7 +20,10 @@ public sealed record BoardRowDto(
     int ReviewCount,
     string? DepartmentCode,
     DateTimeOffset? SubmittedAt,
-    bool ReviewedByMe);
+    bool ReviewedByMe,
+    string? InterviewStatus = null,
+    DateTimeOffset? InterviewAt = null,
+    JuryTally? Jury = null);
 
 /// <summary>The review board's filters, as the query string sends them.</summary>
 public sealed record BoardFilter(string? Status, string? Department, bool? ReviewedByMe, string? Sort, int? Page, int? PageSize);
@@ -69,7 +72,10 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     }
 
     /// <summary>A line as every reader sees it: its normalised score, and who scored or recused.</summary>
-    private sealed record Line(Row Row, double? NormalizedScore, IReadOnlyList<Guid> Reviewers);
+    private sealed record Line(Row Row, double? NormalizedScore, IReadOnlyList<Guid> Reviewers, InterviewLine? Interview);
+
+    /// <summary>An application's interview as the board shows it: when, and what the jury recommended.</summary>
+    internal sealed record InterviewLine(Guid ApplicationId, InterviewStatus Status, DateTimeOffset? StartsAt, int Select, int Waitlist, int Reject);
 
     private sealed record Page(int Total, IReadOnlyList<Line> Lines);
 
@@ -110,14 +116,17 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
         var me = user.RequiredId();
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(';', L("projet", "project"), L("département", "department"), L("état", "status"),
-            L("déposée le", "submitted at"), L("note", "score"), L("note normalisée", "normalized score"), L("évaluations", "reviews"), "id"));
+            L("déposée le", "submitted at"), L("note", "score"), L("note normalisée", "normalized score"), L("évaluations", "reviews"),
+            L("entretien", "interview"), L("avis du jury (retenir/attente/refuser)", "jury (select/waitlist/reject)"), "id"));
         foreach (var row in (await LinesAsync(request.SeasonId, rows, cancellationToken)).Select(l => ToDto(l, me)))
         {
             csv.AppendLine(string.Join(';',
                 CsvCell.Of(row.ProjectName), CsvCell.Of(row.DepartmentCode), CsvCell.Of(row.Status),
                 CsvCell.Of(row.SubmittedAt is { } at ? ParisTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null),
                 CsvCell.Of(row.Score?.ToString("0.00", CultureInfo.CurrentCulture)), CsvCell.Of(row.NormalizedScore?.ToString("0.00", CultureInfo.CurrentCulture)),
-                row.ReviewCount.ToString(CultureInfo.InvariantCulture), row.Id.ToString()));
+                row.ReviewCount.ToString(CultureInfo.InvariantCulture),
+                CsvCell.Of(row.InterviewAt is { } when ? ParisTime.ToLocal(when).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : row.InterviewStatus),
+                CsvCell.Of(row.Jury is { } j ? $"{j.Select}/{j.Waitlist}/{j.Reject}" : null), row.Id.ToString()));
         }
 
         return csv.ToString();
@@ -195,6 +204,9 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
     private async Task<List<Line>> LinesAsync(Guid seasonId, List<Row> rows, CancellationToken cancellationToken)
     {
         var ledgers = rows.Select(r => ReviewLedger.Parse(r.ReviewLedger)).ToList();
+        var interviews = rows.Any(r => r.Status is ApplicationStatus.Shortlisted or ApplicationStatus.Selected or ApplicationStatus.Waitlisted or ApplicationStatus.Rejected)
+            ? await Interviews(db, rows.Select(r => r.Id).ToList()).ToDictionaryAsync(i => i.ApplicationId, cancellationToken)
+            : [];
         var tallies = ledgers.Any(l => l.Any(e => e.Score is not null))
             ? await db.ReviewerTallies.AsNoTracking().Where(t => t.SeasonId == seasonId).ToDictionaryAsync(t => t.ReviewerUserId, cancellationToken)
             : [];
@@ -204,14 +216,26 @@ internal sealed class ReviewBoardHandlers(ApplicationsDbContext db, ReviewAccess
             double? normalized = scored.Count == 0 ? null : scored.Average(e => tallies.TryGetValue(e.Reviewer, out var t)
                 ? ReviewerTally.ZScore(e.Score!.Value, t.Count, t.Sum, t.SumOfSquares)
                 : 0);
-            return new Line(r, normalized, ledgers[i].Select(e => e.Reviewer).ToList());
+            return new Line(r, normalized, ledgers[i].Select(e => e.Reviewer).ToList(), interviews.GetValueOrDefault(r.Id));
         }).ToList();
     }
+
+    /// <summary>The interviews of a page's applications, with the jury's recommendations counted in the database (one query).</summary>
+    internal static IQueryable<InterviewLine> Interviews(ApplicationsDbContext db, List<Guid> applicationIds) =>
+        db.Interviews.AsNoTracking().Where(i => applicationIds.Contains(i.ApplicationId)).Select(i => new InterviewLine(
+            i.ApplicationId,
+            i.Status,
+            db.InterviewSlots.Where(s => s.Id == i.SlotId).Select(s => (DateTimeOffset?)s.StartsAt).FirstOrDefault(),
+            db.InterviewNotes.Count(n => n.ApplicationId == i.ApplicationId && n.Recommendation == InterviewRecommendation.Select),
+            db.InterviewNotes.Count(n => n.ApplicationId == i.ApplicationId && n.Recommendation == InterviewRecommendation.Waitlist),
+            db.InterviewNotes.Count(n => n.ApplicationId == i.ApplicationId && n.Recommendation == InterviewRecommendation.Reject)));
 
     private static BoardRowDto ToDto(Line line, Guid me)
     {
         var r = line.Row;
+        var i = line.Interview;
         return new(r.Id, r.ProjectName, r.Status.ToString(), r.Score is { } s ? Math.Round(s, 2) : null,
-            line.NormalizedScore is { } z ? Math.Round(z, 2) : null, r.ReviewCount, r.DepartmentCode, r.SubmittedAt, line.Reviewers.Contains(me));
+            line.NormalizedScore is { } z ? Math.Round(z, 2) : null, r.ReviewCount, r.DepartmentCode, r.SubmittedAt, line.Reviewers.Contains(me),
+            i?.Status.ToString(), i?.StartsAt, i is null || i.Select + i.Waitlist + i.Reject == 0 ? null : new JuryTally(i.Select, i.Waitlist, i.Reject));
     }
 }

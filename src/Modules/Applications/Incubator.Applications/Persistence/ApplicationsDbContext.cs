@@ -18,6 +18,14 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
 
     public DbSet<ReviewerTally> ReviewerTallies => Set<ReviewerTally>();
 
+    public DbSet<InterviewSlot> InterviewSlots => Set<InterviewSlot>();
+
+    public DbSet<Interview> Interviews => Set<Interview>();
+
+    public DbSet<JuryMember> JuryMembers => Set<JuryMember>();
+
+    public DbSet<InterviewNote> InterviewNotes => Set<InterviewNote>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Application>(b =>
@@ -74,6 +82,52 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
         {
             b.ToTable("ReviewerTallies");
             b.HasKey(t => new { t.SeasonId, t.ReviewerUserId });
+        });
+
+        modelBuilder.Entity<InterviewSlot>(b =>
+        {
+            b.ToTable("InterviewSlots");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Place).HasMaxLength(300);
+            b.Property(x => x.RemoteUrl).HasMaxLength(500);
+            b.Ignore(x => x.Where);
+            b.HasIndex(x => new { x.SeasonId, x.StartsAt });
+        });
+
+        modelBuilder.Entity<Interview>(b =>
+        {
+            b.ToTable("Interviews");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Message).HasMaxLength(Interview.MessageMax);
+
+            // One interview per application, one application per slot: the database decides between two at once.
+            b.HasIndex(x => x.ApplicationId).IsUnique();
+            b.HasIndex(x => x.SlotId).IsUnique(); // EF Core filters out NULL on SQL Server: many may be choosing at once
+            b.HasIndex(x => x.SeasonId);
+            b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<InterviewSlot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<JuryMember>(b =>
+        {
+            b.ToTable("JuryMembers");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.Organisation).HasMaxLength(200);
+            b.HasIndex(x => new { x.SeasonId, x.UserId });
+        });
+
+        modelBuilder.Entity<InterviewNote>(b =>
+        {
+            b.ToTable("InterviewNotes");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Recommendation).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Notes).HasMaxLength(InterviewNote.NotesMax);
+            b.HasIndex(x => new { x.ApplicationId, x.JuryUserId }).IsUnique();
+            b.HasIndex(x => new { x.SeasonId, x.JuryUserId });
+            b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         base.OnModelCreating(modelBuilder);

@@ -11,7 +11,7 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
     public partial class ApplicationsSqliteDbContextModel
     {
         private ApplicationsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("141b55f2-80a5-49cf-a971-f7b551b5c7ef"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("deb22131-8bdb-42eb-8b44-f640a355fc22"), entityTypeCount: 13)
         {
         }
 
@@ -19,6 +19,10 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
         {
             var application = ApplicationEntityType.Create(this);
             var criterion = CriterionEntityType.Create(this);
+            var interview = InterviewEntityType.Create(this);
+            var interviewNote = InterviewNoteEntityType.Create(this);
+            var interviewSlot = InterviewSlotEntityType.Create(this);
+            var juryMember = JuryMemberEntityType.Create(this);
             var review = ReviewEntityType.Create(this);
             var reviewerTally = ReviewerTallyEntityType.Create(this);
             var rubric = RubricEntityType.Create(this);
@@ -28,11 +32,18 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
             var consistencyFence = ConsistencyFenceEntityType.Create(this);
 
             CriterionEntityType.CreateForeignKey1(criterion, rubric);
+            InterviewEntityType.CreateForeignKey1(interview, application);
+            InterviewEntityType.CreateForeignKey2(interview, interviewSlot);
+            InterviewNoteEntityType.CreateForeignKey1(interviewNote, application);
             ReviewEntityType.CreateForeignKey1(review, application);
             TeamMemberEntityType.CreateForeignKey1(teamMember, application);
 
             ApplicationEntityType.CreateAnnotations(application);
             CriterionEntityType.CreateAnnotations(criterion);
+            InterviewEntityType.CreateAnnotations(interview);
+            InterviewNoteEntityType.CreateAnnotations(interviewNote);
+            InterviewSlotEntityType.CreateAnnotations(interviewSlot);
+            JuryMemberEntityType.CreateAnnotations(juryMember);
             ReviewEntityType.CreateAnnotations(review);
             ReviewerTallyEntityType.CreateAnnotations(reviewerTally);
             RubricEntityType.CreateAnnotations(rubric);

@@ -1,0 +1,66 @@
+using Incubator.Applications.Contracts;
+using Incubator.BuildingBlocks.Application;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Jobs;
+using Incubator.BuildingBlocks.Messaging;
+
+namespace Incubator.Host.Mail;
+
+/// <summary>The applicant's mails about their jury interview, with the invitation (or its cancellation) for their calendar.</summary>
+internal sealed class WhenInterviewMailDue(MailDb db, TimeProvider time, IUserDirectory users, IConfiguration configuration, IJobTrigger trigger)
+    : InboxHandler<InterviewMailDue, MailDb>(db, time)
+{
+    protected override async Task HandleOnceAsync(InterviewMailDue due, CancellationToken cancellationToken)
+    {
+        if (await users.FindAsync(due.ApplicantUserId, cancellationToken) is not { } applicant)
+        {
+            return; // the account was deleted meanwhile: nobody to write to
+        }
+
+        var site = (configuration["Incubator:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
+        var page = $"{site}/applications/{due.ApplicationId}/interview";
+        var (whenFr, whenEn) = ("", "");
+        if (due.StartsAt is { } startsAt && due.EndsAt is { } endsAt)
+        {
+            var (start, end) = (ParisTime.ToLocal(startsAt), ParisTime.ToLocal(endsAt));
+            (whenFr, whenEn) = ($"le {start:dd/MM/yyyy} de {start:HH:mm} à {end:HH:mm} (heure de Paris)", $"on {start:yyyy-MM-dd} from {start:HH:mm} to {end:HH:mm} (Paris time)");
+        }
+
+        var where = string.Join(" · ", new[] { due.Place, due.RemoteUrl }.Where(p => !string.IsNullOrEmpty(p)).Distinct());
+        var (subject, french, english) = due.Kind switch
+        {
+            "Invited" => ($"Entretien avec le jury : {due.ProjectName} / Jury interview",
+                $"Votre projet « {due.ProjectName} » est présélectionné : le jury vous propose un entretien {whenFr}.\nLieu : {where}\nConfirmez-le, ou demandez un autre créneau : {page}",
+                $"Your project \"{due.ProjectName}\" is shortlisted: the jury offers you an interview {whenEn}.\nWhere: {where}\nConfirm it, or ask for another slot: {page}"),
+            "Choose" => ($"Choisissez votre entretien avec le jury : {due.ProjectName} / Choose your jury interview",
+                $"Votre projet « {due.ProjectName} » est présélectionné : choisissez le créneau de votre entretien avec le jury parmi ceux qui sont libres : {page}",
+                $"Your project \"{due.ProjectName}\" is shortlisted: choose the time of your jury interview among the free slots: {page}"),
+            "Confirmed" => ($"Entretien confirmé : {due.ProjectName} / Interview confirmed",
+                $"Votre entretien avec le jury pour « {due.ProjectName} » est confirmé {whenFr}.\nLieu : {where}\nL'invitation jointe s'ajoute à votre agenda.",
+                $"Your jury interview for \"{due.ProjectName}\" is confirmed {whenEn}.\nWhere: {where}\nThe attached invitation adds it to your calendar."),
+            _ => ($"Créneau libéré : {due.ProjectName} / Slot given back",
+                $"Le créneau {whenFr} est libéré ; l'équipe du programme en est informée. Choisissez un autre créneau : {page}",
+                $"The slot {whenEn} is given back; the program team is told. Choose another slot: {page}"),
+        };
+        var mail = new OutgoingMail(applicant.Email, subject, $"""
+            Bonjour {applicant.DisplayName},
+
+            {french}
+
+            —
+
+            Hello {applicant.DisplayName},
+
+            {english}
+            """, Time.GetUtcNow());
+        if (due.Calendar is { } calendar)
+        {
+            mail.AttachmentName = "entretien.ics";
+            mail.AttachmentContentType = "text/calendar; charset=utf-8; method=PUBLISH";
+            mail.AttachmentContent = System.Text.Encoding.UTF8.GetBytes(calendar);
+        }
+
+        Db.OutgoingMails.Add(mail);
+        Db.DeliverOnceCommitted(trigger);
+    }
+}
