@@ -85,6 +85,11 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
 
     private static readonly object ReviewBody = new { scores = Scores, conflictOfInterest = false };
 
+    private static object JuryBody(Scenario s) => new { members = s.JuryIds.Select((id, i) => new { name = $"Juré {i + 1}", userId = id }).ToArray() };
+
+    /// <summary>The committee members who sit on the season's interview jury.</summary>
+    private const Who Jury = Who.Reviewer | Who.ConflictedReviewer;
+
     /// <summary>The rule of every route. Routes open to everyone must also carry no authorization requirement.</summary>
     private static readonly Rule[] Rules =
     [
@@ -259,6 +264,22 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         Post("trainings/trainers", _ => "/trainings/trainers", Who.Leads),
 
         // Meetings: information meetings are public, registration needs no account; leads plan them and read who registered.
+        // Jury interviews: the lead plans; the jury reads and writes; the applicant answers.
+        Get("api/seasons/{seasonId:guid}/interview-slots", s => $"/api/seasons/{s.SeasonId}/interview-slots", Jury | Who.Leads),
+        Post("api/seasons/{seasonId:guid}/interview-slots", s => $"/api/seasons/{s.SeasonId}/interview-slots", Who.Leads, _ => Json(new { startsAt = "2030-01-10T10:00:00+01:00", durationMinutes = 30, place = "Pôle ESS" })),
+        // The held slot: a lead gets the 409 that says why it stays, so that both leads are asked.
+        new("DELETE", "api/interview-slots/{slotId:guid}", s => $"/api/interview-slots/{s.HeldSlotId}", Who.Leads),
+        Get("api/seasons/{seasonId:guid}/interview-jury", s => $"/api/seasons/{s.SeasonId}/interview-jury", Jury | Who.Leads),
+        Put("api/seasons/{seasonId:guid}/interview-jury", s => $"/api/seasons/{s.SeasonId}/interview-jury", Who.Leads, s => Json(JuryBody(s))),
+        Post("api/applications/{id:guid}/interview", s => $"/api/applications/{s.ApplicationId}/interview", Who.Leads, s => Json(new { slotId = s.HeldSlotId })),
+        Get("api/applications/{id:guid}/interview", s => $"/api/applications/{s.ApplicationId}/interview", Who.Owner | Jury | Who.Leads),
+        Post("api/applications/{id:guid}/interview/confirm", s => $"/api/applications/{s.ApplicationId}/interview/confirm", Who.Owner),
+        // The owner's interview is confirmed by then: choosing answers 409, which says why.
+        Post("api/applications/{id:guid}/interview/choose", s => $"/api/applications/{s.ApplicationId}/interview/choose", Who.Owner, s => Json(new { slotId = s.FreeSlotId })),
+        Post("api/applications/{id:guid}/interview/reschedule", s => $"/api/applications/{s.ApplicationId}/interview/reschedule", Who.Owner, _ => Json(new { message = "Un empêchement." }), last: true),
+        Post("api/applications/{id:guid}/interview/declaration", s => $"/api/applications/{s.ApplicationId}/interview/declaration", Who.Reviewer, _ => Json(new { conflictOfInterest = false }), refused409: Who.ConflictedReviewer),
+        Put("api/applications/{id:guid}/interview/notes", s => $"/api/applications/{s.ApplicationId}/interview/notes", Who.Reviewer, _ => Json(new { recommendation = "Select" })) with { Refused409 = Who.ConflictedReviewer },
+
         Post("api/seasons/{seasonId:guid}/information-meetings", s => $"/api/seasons/{s.SeasonId}/information-meetings", Who.Leads),
         Get("api/seasons/{seasonId:guid}/information-meetings", s => $"/api/seasons/{s.SeasonId}/information-meetings", Who.Everyone),
         Get("api/information-meetings/{id:guid}", s => $"/api/information-meetings/{s.MeetingId}", Who.Everyone),
@@ -484,6 +505,13 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
 
         public Guid MeetingId { get; set; }
 
+        public Guid HeldSlotId { get; set; }
+
+        public Guid FreeSlotId { get; set; }
+
+        /// <summary>The season's interview jury: the reviewer and the reviewer who declared a conflict.</summary>
+        public Guid[] JuryIds { get; set; } = [];
+
         /// <summary>The secret of a registration's cancellation link (sent by mail; read here in the module's database).</summary>
         public string MeetingToken { get; set; } = "";
     }
@@ -553,6 +581,19 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         await (await admin.PostAsJsonAsync($"/api/seasons/{season.Id}/coaching-pairs", new { coachUserIds = new[] { ids[Who.OtherCoach], otherCoachPartner } })).EnsureSuccessAsync();
         await _factory.RunJobAsync("outbox:coaching");
         await (await admin.PostAsync($"/api/seasons/{season.Id}/close-applications", null)).EnsureSuccessAsync();
+        await (await admin.PostAsJsonAsync($"/api/applications/{s.ApplicationId}/decision", new { decision = "shortlist" })).EnsureSuccessAsync();
+        var slots = new List<Guid>();
+        foreach (var day in new[] { 10, 11 })
+        {
+            var slot = await admin.PostAsJsonAsync($"/api/seasons/{season.Id}/interview-slots", new { startsAt = _factory.Clock.GetUtcNow().AddDays(day), durationMinutes = 30, place = "Pôle ESS" });
+            await slot.EnsureSuccessAsync();
+            slots.Add((await slot.Content.ReadFromJsonAsync<IdResponse>())!.Id);
+        }
+
+        (s.HeldSlotId, s.FreeSlotId) = (slots[0], slots[1]);
+        s.JuryIds = [ids[Who.Reviewer], ids[Who.ConflictedReviewer]];
+        await (await admin.PutAsJsonAsync($"/api/seasons/{season.Id}/interview-jury", JuryBody(s))).EnsureSuccessAsync();
+        await (await admin.PostAsJsonAsync($"/api/applications/{s.ApplicationId}/interview", new { slotId = s.HeldSlotId })).EnsureSuccessAsync();
         await (await admin.PostAsJsonAsync($"/api/applications/{s.ApplicationId}/decision", new { decision = "select" })).EnsureSuccessAsync();
         await _factory.RunJobAsync("outbox:applications");
         await admin.ApproveCohortAsync(_factory, season.Id, [s.ApplicationId]);
