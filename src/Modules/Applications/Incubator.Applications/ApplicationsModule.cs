@@ -20,6 +20,7 @@ public static class ApplicationsModule
             .AddScoped<InterviewAccess>()
             .AddScoped<Anonymiser>()
             .AddScoped<IApplicationFacts, ApplicationFacts>()
+            .AddSeasonPanel("SeasonInterviewsPanel", 20)
             .AddHomePanel("LeadPipelinePanel", 10, Roles.ProgramLead)
             .AddHomePanel("ReviewerQueuePanel", 20, Roles.Reviewer)
             .AddHomePanel("ApplicantApplicationsPanel", 30, Roles.Applicant);

@@ -194,6 +194,9 @@ internal sealed class Interview
         UpdatedAt = now;
     }
 
+    /// <summary>The applicant's word may name people or their circumstances: it goes with the application's content.</summary>
+    public void ForgetMessage() => Message = null;
+
     private void Place(InterviewSlot? slot, DateTimeOffset now)
     {
         if (slot is not null)

@@ -24,7 +24,7 @@ internal sealed class WhenCohortApproved(ApplicationsDbContext db, TimeProvider 
     }
 }
 
-/// <summary>Erases an application's content and its reviewers' comments, and deletes its PDF.</summary>
+/// <summary>Erases an application's content, its reviewers' comments, its jury's notes and the applicant's word about the interview, and deletes its PDF.</summary>
 internal sealed class Anonymiser(ApplicationsDbContext db, IFileStore files, TimeProvider time)
 {
     public async Task AnonymiseAsync(IReadOnlyList<Application> applications, CancellationToken cancellationToken)
@@ -33,6 +33,16 @@ internal sealed class Anonymiser(ApplicationsDbContext db, IFileStore files, Tim
         foreach (var review in await db.Reviews.Where(r => ids.Contains(r.ApplicationId)).ToListAsync(cancellationToken))
         {
             review.ForgetComment();
+        }
+
+        foreach (var note in await db.InterviewNotes.Where(n => ids.Contains(n.ApplicationId)).ToListAsync(cancellationToken))
+        {
+            note.Forget();
+        }
+
+        foreach (var interview in await db.Interviews.Where(i => ids.Contains(i.ApplicationId) && i.Message != null).ToListAsync(cancellationToken))
+        {
+            interview.ForgetMessage();
         }
 
         var pdfs = applications.Select(a => a.Anonymise(time.GetUtcNow())).OfType<string>().ToList();
@@ -48,7 +58,10 @@ internal sealed class Anonymiser(ApplicationsDbContext db, IFileStore files, Tim
 internal sealed record PersonalApplication(
     Guid Id, Guid SeasonId, string Status, string? ProjectName, string? Summary, string? SocialNeed, string? Commune, string? DepartmentCode,
     string? CollectiveDimension, string? EconomicModel, IReadOnlyList<TeamMember> Team, string? AttachmentName,
-    DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt, string? DecisionReason, bool InCohort);
+    DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt, string? DecisionReason, bool InCohort, PersonalInterview? Interview);
+
+/// <summary>The applicant's side of a jury interview: its slot and their own word (the jury's notes are the jury's).</summary>
+internal sealed record PersonalInterview(string Status, DateTimeOffset? StartsAt, string? Place, string? Message);
 
 /// <summary>The applicant's applications, whole; on erasure, those outside a cohort are anonymised, drafts deleted.</summary>
 internal sealed class ApplicationsPersonalData(ApplicationsDbContext db, Anonymiser anonymiser) :
@@ -58,9 +71,17 @@ internal sealed class ApplicationsPersonalData(ApplicationsDbContext db, Anonymi
     public async Task Handle(PersonalDataRequested request, CancellationToken cancellationToken)
     {
         var mine = await db.Applications.AsNoTracking().Where(a => a.ApplicantUserId == request.UserId).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var ids = mine.Select(a => a.Id).ToList();
+        var interviews = await (
+                from i in db.Interviews.AsNoTracking().Where(i => ids.Contains(i.ApplicationId))
+                join s in db.InterviewSlots.AsNoTracking() on i.SlotId equals (Guid?)s.Id into slots
+                from s in slots.DefaultIfEmpty()
+                select new { i.ApplicationId, Interview = new PersonalInterview(i.Status.ToString(), s == null ? null : s.StartsAt, s == null ? null : s.Place, i.Message) })
+            .ToDictionaryAsync(x => x.ApplicationId, x => x.Interview, cancellationToken);
         request.Sections["applications"] = mine.Select(a => new PersonalApplication(
             a.Id, a.SeasonId, a.Status.ToString(), a.ProjectName, a.Summary, a.SocialNeed, a.Commune, a.DepartmentCode, a.CollectiveDimension,
-            a.EconomicModel, a.Team, a.AttachmentName, a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.DecisionReason, a.InCohort)).ToList();
+            a.EconomicModel, a.Team, a.AttachmentName, a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.DecisionReason, a.InCohort,
+            interviews.GetValueOrDefault(a.Id))).ToList();
     }
 
     public async Task Handle(AccountErasureRequested request, CancellationToken cancellationToken)
