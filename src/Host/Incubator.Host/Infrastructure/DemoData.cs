@@ -32,7 +32,7 @@ public sealed class DemoClock(TimeProvider inner) : TimeProvider
 
 /// <summary>
 /// A realistic program for a newcomer's first <c>dotnet run</c> ("Accompagnement Drôme-Ardèche"): a season that started
-/// some months ago with an information evening before its call, 15 applications, a cohort of 6, two coaches, monthly trainings in third places with attendance,
+/// some months ago with an information evening before its call, 15 applications, jury interviews of the shortlisted, a cohort of 6, two coaches, monthly trainings in third places with attendance,
 /// coaching sessions and milestones, regional and departmental funding; plus next season's open call. Everything goes
 /// through the modules' own requests, as the people would have done it, day after day; nothing is written to a table directly.
 /// </summary>
@@ -190,6 +190,32 @@ internal sealed class DemoData(IServiceProvider services, DemoClock clock, ILogg
                 await SendAs(reviewer, new SubmitReview(ids[i], new ReviewInput(
                     rubric.Criteria.ToDictionary(c => c.Key!, c => Math.Clamp(score + (c.Key == "team" ? -1 : 0), 1, 5)), "Relu en comité.", false)), ct);
             }
+        }
+
+        // The eight best are shortlisted and meet the jury: a committee member and a partner of France Active.
+        At(t0.AddDays(34));
+        for (var i = 0; i < 8; i++)
+        {
+            await SendAs(lead, new DecideApplication(ids[i], "shortlist", null), ct);
+        }
+
+        await SendAs(lead, new SaveJury(season.Id, new JuryInput([new JuryMemberInput("Rémi Relecteur", null, reviewers[0].Id),
+            new JuryMemberInput("Nadia Ferrand", "France Active Drôme-Ardèche", null)])), ct);
+        var interviewDay = DateOnly.FromDateTime(ParisTime.ToLocal(t0.AddDays(37)));
+        for (var i = 0; i < 8; i++)
+        {
+            var slot = await SendAs(lead, new OpenInterviewSlot(season.Id, new InterviewSlotInput(
+                ParisTime.FromLocal(interviewDay.ToDateTime(new TimeOnly(9, 0)).AddMinutes(45 * i)), 40, "Pôle ESS Sud Drôme, Montélimar", null)), ct);
+            await SendAs(lead, new InviteToInterview(ids[i], new InterviewInvitationInput(slot.Id)), ct);
+            await SendAs(applicants[i], new ConfirmInterview(ids[i]), ct);
+        }
+
+        At(t0.AddDays(38));
+        for (var i = 0; i < 8; i++)
+        {
+            await SendAs(reviewers[0], new DeclareInterviewConflict(ids[i], false), ct);
+            await SendAs(reviewers[0], new WriteInterviewNotes(ids[i], new InterviewNoteInput(
+                i < 6 ? "Une équipe engagée, un besoin bien décrit." : "Un beau projet, encore fragile sur son modèle.", i < 6 ? "Select" : "Waitlist")), ct);
         }
 
         At(t0.AddDays(40));
