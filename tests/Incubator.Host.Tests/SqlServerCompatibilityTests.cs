@@ -132,6 +132,7 @@ public sealed class SqlServerFundingQueryTests
             Incubator.Funding.Features.FunderReportQueries.MilestonesByProject(db, season).ToQueryString(),
             Incubator.Funding.Features.FunderReportQueries.Tranches(db, season).ToQueryString(),
             Incubator.Funding.Features.FunderReportQueries.InformationMeetings(db, season).ToQueryString(),
+            Incubator.Funding.Features.FunderReportQueries.PeopleTrained(db, season).ToQueryString(),
         };
 
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

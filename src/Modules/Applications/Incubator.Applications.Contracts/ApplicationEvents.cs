@@ -53,3 +53,10 @@ public sealed record InterviewMailDue(
     string? Place,
     string? RemoteUrl,
     string? Calendar) : IntegrationEvent;
+
+/// <summary>
+/// A project's holder invites a team member to take part with their own account: the mail carries the link
+/// <c>/projects/join/{Token}</c>, which the person opens once signed in (or after creating their account).
+/// </summary>
+public sealed record ProjectMemberInvited(Guid MemberId, Guid ProjectId, Guid SeasonId, string ProjectName, string Name, string Email, string Token,
+    string HolderName) : IntegrationEvent;

@@ -18,6 +18,8 @@ public static class ApplicationsModule
             .AddModuleHandlers(typeof(ApplicationsModule).Assembly)
             .AddScoped<ReviewAccess>()
             .AddScoped<InterviewAccess>()
+            .AddScoped<TeamAccess>()
+            .AddScoped<IProjectTeam, ProjectTeam>()
             .AddScoped<Anonymiser>()
             .AddScoped<IApplicationFacts, ApplicationFacts>()
             .AddSeasonPanel("SeasonInterviewsPanel", 20)

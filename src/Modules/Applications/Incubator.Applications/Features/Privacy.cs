@@ -63,7 +63,10 @@ internal sealed record PersonalApplication(
 /// <summary>The applicant's side of a jury interview: its slot and their own word (the jury's notes are the jury's).</summary>
 internal sealed record PersonalInterview(string Status, DateTimeOffset? StartsAt, string? Place, string? Message);
 
-/// <summary>The applicant's applications, whole; on erasure, those outside a cohort are anonymised, drafts deleted.</summary>
+/// <summary>
+/// The applicant's applications, whole, and the projects they joined as a team member; on erasure, applications outside
+/// a cohort are anonymised, drafts deleted, memberships removed.
+/// </summary>
 internal sealed class ApplicationsPersonalData(ApplicationsDbContext db, Anonymiser anonymiser) :
     INotificationHandler<PersonalDataRequested>,
     INotificationHandler<AccountErasureRequested>
@@ -82,6 +85,9 @@ internal sealed class ApplicationsPersonalData(ApplicationsDbContext db, Anonymi
             a.Id, a.SeasonId, a.Status.ToString(), a.ProjectName, a.Summary, a.SocialNeed, a.Commune, a.DepartmentCode, a.CollectiveDimension,
             a.EconomicModel, a.Team, a.AttachmentName, a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.DecisionReason, a.InCohort,
             interviews.GetValueOrDefault(a.Id))).ToList();
+        request.Sections["projectMemberships"] = await db.ProjectMembers.AsNoTracking().Where(m => m.UserId == request.UserId)
+            .Join(db.Applications.AsNoTracking(), m => m.ApplicationId, a => a.Id, (m, a) => new { ProjectId = a.Id, a.ProjectName, m.Name, m.Email, m.InvitedAt, m.JoinedAt })
+            .ToListAsync(cancellationToken);
     }
 
     public async Task Handle(AccountErasureRequested request, CancellationToken cancellationToken)
@@ -90,6 +96,9 @@ internal sealed class ApplicationsPersonalData(ApplicationsDbContext db, Anonymi
         var drafts = mine.Where(a => a.Status == ApplicationStatus.Draft).ToList();
         await anonymiser.AnonymiseAsync(mine.Where(a => a.AnonymisedAt is null).ToList(), cancellationToken);
         db.Applications.RemoveRange(drafts);
+
+        // A member who leaves takes their name and address with them; the project stays with its holder and other members.
+        db.ProjectMembers.RemoveRange(await db.ProjectMembers.Where(m => m.UserId == request.UserId).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -26,6 +26,8 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
 
     public DbSet<InterviewNote> InterviewNotes => Set<InterviewNote>();
 
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Application>(b =>
@@ -127,6 +129,19 @@ internal abstract class ApplicationsDbContext(DbContextOptions options) : Module
             b.Property(x => x.Notes).HasMaxLength(InterviewNote.NotesMax);
             b.HasIndex(x => new { x.ApplicationId, x.JuryUserId }).IsUnique();
             b.HasIndex(x => new { x.SeasonId, x.JuryUserId });
+            b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ProjectMember>(b =>
+        {
+            b.ToTable("ProjectMembers");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.Email).HasMaxLength(256);
+            b.Property(x => x.Token).HasMaxLength(32);
+            b.HasIndex(x => new { x.ApplicationId, x.Email }).IsUnique();
+            b.HasIndex(x => x.Token).IsUnique();
+            b.HasIndex(x => x.UserId);
             b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -1,3 +1,4 @@
+using Incubator.Applications.Contracts;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.Coaching.Domain;
@@ -8,7 +9,7 @@ using static Incubator.BuildingBlocks.Application.Texts;
 namespace Incubator.Coaching.Features;
 
 /// <summary>Who sees a project: program leads, and the two coaches of its pair; anyone else gets "not found".</summary>
-internal sealed class CoachingAccess(CoachingDbContext db, ICurrentUser user)
+internal sealed class CoachingAccess(CoachingDbContext db, ICurrentUser user, IProjectTeam team)
 {
     public bool IsLead => user.IsInRole(Roles.ProgramLead);
 
@@ -23,9 +24,17 @@ internal sealed class CoachingAccess(CoachingDbContext db, ICurrentUser user)
             : throw new NotFoundException(L("Projet introuvable.", "Project not found."));
     }
 
-    /// <summary>True when the caller is the project's applicant rather than its coaches or a lead.</summary>
-    public async Task<CoachedProject?> AsApplicantAsync(Guid projectId, CancellationToken cancellationToken) =>
-        user.Id is { } me && !IsLead
-            ? await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.ProjectId == projectId && p.ApplicantUserId == me, cancellationToken)
+    /// <summary>The project when the caller holds it or joined it as a team member (rather than being its coach or a lead).</summary>
+    public async Task<CoachedProject?> AsApplicantAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        if (user.Id is not { } me || IsLead)
+        {
+            return null;
+        }
+
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.ProjectId == projectId, cancellationToken);
+        return project is not null && (project.ApplicantUserId == me || (await team.ProjectsJoinedByAsync(me, cancellationToken)).Contains(projectId))
+            ? project
             : null;
+    }
 }

@@ -28,12 +28,14 @@ public sealed class ApplicantCoachingPanel(IMediator mediator) : ViewComponent
 
 internal sealed record MyCoachedProjects : IRequest<IReadOnlyList<ApplicantCoachingItem>>;
 
-internal sealed class MyCoachedProjectsHandler(CoachingDbContext db, ICurrentUser user) : IRequestHandler<MyCoachedProjects, IReadOnlyList<ApplicantCoachingItem>>
+internal sealed class MyCoachedProjectsHandler(CoachingDbContext db, ICurrentUser user, Incubator.Applications.Contracts.IProjectTeam team)
+    : IRequestHandler<MyCoachedProjects, IReadOnlyList<ApplicantCoachingItem>>
 {
     public async Task<IReadOnlyList<ApplicantCoachingItem>> Handle(MyCoachedProjects request, CancellationToken cancellationToken)
     {
         var me = user.RequiredId();
-        var projects = await db.Projects.AsNoTracking().Where(p => p.ApplicantUserId == me).ToListAsync(cancellationToken);
+        var joined = await team.ProjectsJoinedByAsync(me, cancellationToken);
+        var projects = await db.Projects.AsNoTracking().Where(p => p.ApplicantUserId == me || joined.Contains(p.ProjectId)).ToListAsync(cancellationToken);
         return projects.Select(p => new ApplicantCoachingItem(p.ProjectId, p.ProjectName, p.LastSessionOn, p.NextMeetingOn,
             p.Sessions.OrderByDescending(s => s.Date).Select(s => s.NextSteps).FirstOrDefault(n => n is not null))).ToList();
     }

@@ -120,9 +120,10 @@ internal sealed class ReportAttendance
     {
     }
 
-    public ReportAttendance(Guid sessionId, Guid seasonId, Guid projectId, bool attended, int minutes)
+    public ReportAttendance(Guid sessionId, Guid seasonId, Guid projectId, string personKey, bool attended, int minutes)
     {
         Id = Guid.NewGuid();
+        PersonKey = personKey;
         SessionId = sessionId;
         SeasonId = seasonId;
         ProjectId = projectId;
@@ -137,6 +138,12 @@ internal sealed class ReportAttendance
     public Guid SeasonId { get; private set; }
 
     public Guid ProjectId { get; private set; }
+
+    /// <summary>
+    /// Who the line is about, as a key and never a name (the report counts people, it does not list them): the same
+    /// person of the same project on two sheets gives the same key.
+    /// </summary>
+    public string PersonKey { get; private set; } = string.Empty;
 
     public bool Attended { get; private set; }
 

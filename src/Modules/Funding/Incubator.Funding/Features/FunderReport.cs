@@ -50,7 +50,8 @@ public sealed record FunderReportDto(
     IReadOnlyList<ProjectFigures> ByProject,
     int InformationMeetingsHeld,
     int PeopleInformed,
-    SelectionFunnel? Funnel);
+    SelectionFunnel? Funnel,
+    int PeopleTrained = 0);
 
 public sealed record SnapshotSummaryDto(Guid Id, Guid SeasonId, Guid? FunderId, string Label, Guid ApprovedBy, DateTimeOffset ApprovedAt);
 
@@ -75,7 +76,7 @@ internal sealed class ApproveFunderReportValidator : AbstractValidator<ApproveFu
 }
 
 /// <summary>
-/// Computes the report from the module's own read model in a fixed number of queries (eight), whatever the season's size:
+/// Computes the report from the module's own read model in a fixed number of queries (nine), whatever the season's size:
 /// every figure is an aggregate grouped in the database, by department or by project.
 /// </summary>
 internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, IMemoryCache cache) :
@@ -143,6 +144,7 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
         var milestones = await FunderReportQueries.MilestonesByProject(db, seasonId).ToListAsync(cancellationToken);
         var funding = await FunderReportQueries.Tranches(db, seasonId).ToListAsync(cancellationToken);
         var meetings = await FunderReportQueries.InformationMeetings(db, seasonId).ToListAsync(cancellationToken);
+        var peopleTrained = await FunderReportQueries.PeopleTrained(db, seasonId).CountAsync(cancellationToken);
 
         var attendanceBy = attendance.ToDictionary(a => a.ProjectId);
         var coachingBy = coaching.ToDictionary(c => c.ProjectId);
@@ -189,7 +191,8 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
             byProject,
             InformationMeetingsHeld: meetings.Count(m => m.Attended > 0),
             PeopleInformed: peopleInformed,
-            Funnel: funnel);
+            Funnel: funnel,
+            PeopleTrained: peopleTrained);
     }
 
     private static decimal Hours(int minutes) => Math.Round(minutes / 60m, 2);
@@ -211,7 +214,7 @@ internal sealed record MilestoneRow(Guid ProjectId, int Reached);
 
 internal sealed record TrancheFigure(decimal Amount, bool Received);
 
-/// <summary>The report's eight queries, each an aggregate the database computes; the SQL Server compatibility test parses them too.</summary>
+/// <summary>The report's nine queries, each an aggregate the database computes; the SQL Server compatibility test parses them too.</summary>
 internal static class FunderReportQueries
 {
     public static IQueryable<DepartmentRow> ApplicationsByDepartment(FundingDbContext db, Guid seasonId) =>
@@ -240,6 +243,10 @@ internal static class FunderReportQueries
         db.Milestones.AsNoTracking().Where(m => m.SeasonId == seasonId)
             .GroupBy(m => m.ProjectId)
             .Select(g => new MilestoneRow(g.Key, g.Count()));
+
+    /// <summary>The people (each project's holder and team members, by their line on the sheets) present at least once.</summary>
+    public static IQueryable<string> PeopleTrained(FundingDbContext db, Guid seasonId) =>
+        db.Attendance.AsNoTracking().Where(a => a.SeasonId == seasonId && a.Attended && a.PersonKey != "").Select(a => a.PersonKey).Distinct();
 
     public static IQueryable<MeetingRow> InformationMeetings(FundingDbContext db, Guid seasonId) =>
         db.InformationMeetings.AsNoTracking().Where(m => m.SeasonId == seasonId).Select(m => new MeetingRow(m.Registered, m.Attended));

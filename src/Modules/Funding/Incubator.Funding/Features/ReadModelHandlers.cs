@@ -134,10 +134,14 @@ internal sealed class WhenTrainingAttendanceRecorded(FundingDbContext db, TimePr
             Db.Attendance.RemoveRange(await Db.Attendance.Where(a => a.SessionId == recorded.SessionId).ToListAsync(cancellationToken));
         }
 
+        static string PersonKey(Guid projectId, string? name) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{projectId:N}|{(name ?? string.Empty).Trim().ToLowerInvariant()}")))[..32];
+
         foreach (var line in recorded.Lines)
         {
             var attended = line.Status is "Present" or "Remote";
-            Db.Attendance.Add(new ReportAttendance(recorded.SessionId, recorded.SeasonId, line.ProjectId, attended, attended ? (int)Math.Round(line.Hours * 60) : 0));
+            Db.Attendance.Add(new ReportAttendance(recorded.SessionId, recorded.SeasonId, line.ProjectId, PersonKey(line.ProjectId, line.ParticipantName), attended,
+                attended ? (int)Math.Round(line.Hours * 60) : 0));
         }
     }
 }

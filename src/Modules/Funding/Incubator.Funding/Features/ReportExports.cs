@@ -37,6 +37,7 @@ internal static class ReportExports
         yield return new("season", season, "fundingReceived", r.FundingReceived);
         yield return new("season", season, "informationMeetingsHeld", r.InformationMeetingsHeld);
         yield return new("season", season, "peopleInformed", r.PeopleInformed);
+        yield return new("season", season, "peopleTrained", r.PeopleTrained);
         if (r.Funnel is { } f)
         {
             yield return new("funnel", season, "peopleInformed", f.PeopleInformed);
@@ -110,6 +111,7 @@ internal static class ReportExports
             (T("Financements reçus (€)", "Funding received (€)"), r.FundingReceived, "#,##0.00"),
             (T("Réunions d'information tenues", "Information meetings held"), r.InformationMeetingsHeld, null),
             (T("Personnes venues s'informer", "People who came to be informed"), r.PeopleInformed, null),
+            (T("Personnes formées (porteurs et équipes)", "People trained (holders and teams)"), r.PeopleTrained, null),
         };
         for (var i = 0; i < rows.Length; i++)
         {

@@ -128,6 +128,7 @@ internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbCon
         {
             b.ToTable("ReportAttendance");
             b.HasKey(x => x.Id);
+            b.Property(x => x.PersonKey).HasMaxLength(32);
             b.HasIndex(x => new { x.SeasonId, x.ProjectId });
             b.HasIndex(x => x.SessionId);
         });

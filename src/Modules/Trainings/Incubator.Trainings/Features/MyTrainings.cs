@@ -1,3 +1,4 @@
+using Incubator.Applications.Contracts;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Application;
 using Incubator.Trainings.Domain;
@@ -10,18 +11,19 @@ namespace Incubator.Trainings.Features;
 
 internal sealed record MyTrainings : IRequest<IReadOnlyList<MyTrainingDto>>;
 
-/// <summary>"Mes formations": the sessions of the projects of the person signed in.</summary>
-internal sealed class MyTrainingsHandler(TrainingStore store, TrainingsDbContext db, ICurrentUser user) : IRequestHandler<MyTrainings, IReadOnlyList<MyTrainingDto>>
+/// <summary>"Mes formations": the sessions of the projects the person signed in holds or has joined as a team member.</summary>
+internal sealed class MyTrainingsHandler(TrainingStore store, TrainingsDbContext db, ICurrentUser user, IProjectTeam team) : IRequestHandler<MyTrainings, IReadOnlyList<MyTrainingDto>>
 {
     public async Task<IReadOnlyList<MyTrainingDto>> Handle(MyTrainings request, CancellationToken cancellationToken)
     {
         var me = user.RequiredId();
+        var joined = await team.ProjectsJoinedByAsync(me, cancellationToken);
         var sessions = await db.Sessions.AsNoTracking().AsSplitQuery()
-            .Where(s => s.Enrolments.Any(e => e.ApplicantUserId == me))
+            .Where(s => s.Enrolments.Any(e => e.ApplicantUserId == me || joined.Contains(e.ProjectId)))
             .OrderBy(s => s.StartsAt)
             .ToListAsync(cancellationToken);
         var venues = await store.VenueNotesAsync(sessions, cancellationToken);
-        return sessions.SelectMany(s => s.Enrolments.Where(e => e.ApplicantUserId == me).Select(e =>
+        return sessions.SelectMany(s => s.Enrolments.Where(e => e.ApplicantUserId == me || joined.Contains(e.ProjectId)).Select(e =>
         {
             var lines = s.Attendance.Where(a => a.ProjectId == e.ProjectId).ToList();
             // The project's best line: present before remote before excused before absent.

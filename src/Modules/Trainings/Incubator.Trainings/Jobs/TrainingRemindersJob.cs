@@ -1,3 +1,4 @@
+using Incubator.Applications.Contracts;
 using Incubator.BuildingBlocks.Jobs;
 using Incubator.Trainings.Contracts;
 using Incubator.Trainings.Domain;
@@ -14,7 +15,7 @@ namespace Incubator.Trainings.Jobs;
 /// nothing twice, and two runs at once collide on the session's version and only one of them saves. A moved session's
 /// reminders start again for its new date; a cancelled one has none.
 /// </summary>
-internal sealed partial class TrainingRemindersJob(TrainingsDbContext db, TimeProvider time, ILogger<TrainingRemindersJob> logger) : IScheduledJob
+internal sealed partial class TrainingRemindersJob(TrainingsDbContext db, TimeProvider time, IProjectTeam team, ILogger<TrainingRemindersJob> logger) : IScheduledJob
 {
     public string Id => "trainings:reminders";
 
@@ -43,11 +44,17 @@ internal sealed partial class TrainingRemindersJob(TrainingsDbContext db, TimePr
             }
 
             var invitation = TrainingCalendar.Write(session.Title, [session], now);
-            foreach (var (enrolment, days) in due)
+            var days = due.ToDictionary(x => x.Enrolment, x => x.Days!.Value);
+            // One reminder per person: the project's holder and each member who joined it, marked sent on the enrolment.
+            foreach (var (enrolment, userId) in await Participants.OfAsync(team, [.. days.Keys], cancellationToken))
             {
-                enrolment.MarkReminded(days!.Value, now);
-                db.AddToOutbox(new TrainingReminderDue(session.Id, session.SeasonId, days.Value, enrolment.ProjectId, enrolment.ProjectName, enrolment.ApplicantUserId,
+                db.AddToOutbox(new TrainingReminderDue(session.Id, session.SeasonId, days[enrolment], enrolment.ProjectId, enrolment.ProjectName, userId,
                     session.Title, session.StartsAt, session.EndsAt, session.Location, session.Mode.ToString(), session.RemoteUrl, invitation) { OccurredAt = now });
+            }
+
+            foreach (var (enrolment, day) in days)
+            {
+                enrolment.MarkReminded(day, now);
             }
 
             try

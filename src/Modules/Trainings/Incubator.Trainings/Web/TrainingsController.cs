@@ -13,7 +13,7 @@ namespace Incubator.Trainings.Web;
 [Area("Trainings")]
 [Route("trainings")]
 [Authorize]
-public sealed class TrainingsController(IMediator mediator, ISeasonDirectory seasons, IUserDirectory users, TimeProvider time) : PageController(mediator)
+public sealed class TrainingsController(IMediator mediator, ISeasonDirectory seasons, IUserDirectory users, TimeProvider time, Incubator.Applications.Contracts.IProjectTeam team) : PageController(mediator)
 {
     [HttpGet("seasons/{seasonId:guid}")]
     [Authorize(Policies.Coach)]
@@ -180,16 +180,21 @@ public sealed class TrainingsController(IMediator mediator, ISeasonDirectory sea
         return View("Session", new SessionPage(training, rows, isLead, venues, trainers, move ?? MoveForm.Of(training), cancel ?? new CancelForm()));
     }
 
-    /// <summary>The sheet as saved, else one row per enrolled project named after its account holder; plus blank rows for other team members.</summary>
+    /// <summary>
+    /// The sheet as saved, else one row per person of each enrolled project: its holder, then each team member who joined
+    /// it, by name (attendance and hours are per person); plus blank rows for people who came without an account.
+    /// </summary>
     private async Task<List<SheetRow>> SheetAsync(TrainingDto training)
     {
         var rows = training.Attendance.Select(a => new SheetRow { ProjectId = a.ProjectId, ParticipantName = a.ParticipantName, Status = a.Status, Hours = a.Hours }).ToList();
         if (rows.Count == 0)
         {
+            var members = (await team.MembersOfAsync(training.Enrolments.Select(e => e.ProjectId).ToList(), HttpContext.RequestAborted)).ToLookup(m => m.ProjectId);
             foreach (var enrolment in training.Enrolments)
             {
                 var holder = await users.FindAsync(enrolment.ApplicantUserId, HttpContext.RequestAborted);
                 rows.Add(new SheetRow { ProjectId = enrolment.ProjectId, ParticipantName = holder?.DisplayName, Status = "Present" });
+                rows.AddRange(members[enrolment.ProjectId].Select(m => new SheetRow { ProjectId = enrolment.ProjectId, ParticipantName = m.Name, Status = "Present" }));
             }
         }
 

@@ -1,3 +1,4 @@
+using Incubator.Applications.Contracts;
 using Incubator.BuildingBlocks.Application;
 using Incubator.Trainings.Domain;
 using Incubator.Trainings.Persistence;
@@ -10,7 +11,7 @@ namespace Incubator.Trainings.Features;
 internal sealed record PersonalCalendar(string Token) : IRequest<string?>;
 
 /// <summary>A person's feed, read by their calendar with the feed's secret token.</summary>
-internal sealed class PersonalCalendarHandler(TrainingsDbContext db, TimeProvider time) : IRequestHandler<PersonalCalendar, string?>
+internal sealed class PersonalCalendarHandler(TrainingsDbContext db, TimeProvider time, IProjectTeam team) : IRequestHandler<PersonalCalendar, string?>
 {
     public async Task<string?> Handle(PersonalCalendar request, CancellationToken cancellationToken)
     {
@@ -25,7 +26,8 @@ internal sealed class PersonalCalendarHandler(TrainingsDbContext db, TimeProvide
         var sessions = db.Sessions.AsNoTracking().Where(s => s.EndsAt >= from);
         if (!feed.AllSessions)
         {
-            sessions = sessions.Where(s => s.Enrolments.Any(e => e.ApplicantUserId == feed.UserId));
+            var joined = await team.ProjectsJoinedByAsync(feed.UserId, cancellationToken);
+            sessions = sessions.Where(s => s.Enrolments.Any(e => e.ApplicantUserId == feed.UserId || joined.Contains(e.ProjectId)));
         }
 
         return TrainingCalendar.Write("Mes formations – Incubator", await sessions.OrderBy(s => s.StartsAt).ToListAsync(cancellationToken), time.GetUtcNow());

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Incubator.Applications.Contracts;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Messaging;
 using Incubator.Trainings.Domain;
@@ -19,14 +20,14 @@ internal sealed class CancelTrainingValidator : AbstractValidator<CancelTraining
 /// A training day cancelled by a lead, for a reason (issue 25): no reminder any more, each participant is told, and
 /// the calendars show the event cancelled. A session whose attendance sheet is recorded took place: 409.
 /// </summary>
-internal sealed class CancelTrainingHandler(TrainingStore store, TrainingsDbContext db, ICurrentUser user, TimeProvider time) : IRequestHandler<CancelTraining, TrainingDto>
+internal sealed class CancelTrainingHandler(TrainingStore store, TrainingsDbContext db, ICurrentUser user, TimeProvider time, IProjectTeam team) : IRequestHandler<CancelTraining, TrainingDto>
 {
     public async Task<TrainingDto> Handle(CancelTraining request, CancellationToken cancellationToken)
     {
         var session = await store.SessionAsync(request.Id, tracking: true, cancellationToken);
         var now = time.GetUtcNow();
         var before = session.Cancel(request.Input.Reason!, now);
-        SessionChanges.Publish(db, session, "Cancelled", before, now);
+        await SessionChanges.PublishAsync(db, team, session, "Cancelled", before, now, cancellationToken);
         db.Audit(user, time, "training.cancelled", session.Id, session.Title, $"{before.StartsAt:u}: {session.ChangeReason}");
         await db.SaveChangesAsync(cancellationToken);
         return await store.DetailAsync(session, cancellationToken);

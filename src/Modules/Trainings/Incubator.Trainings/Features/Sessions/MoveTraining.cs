@@ -1,4 +1,5 @@
 using FluentValidation;
+using Incubator.Applications.Contracts;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Messaging;
 using Incubator.Trainings.Domain;
@@ -24,7 +25,7 @@ internal sealed class MoveTrainingValidator : AbstractValidator<MoveTraining>
 /// A training day moved by a lead (issue 25): another day or hour, venue, trainer or mode, for a reason. It keeps its
 /// enrolments; each participant is told, with the invitation of the same event at a higher revision.
 /// </summary>
-internal sealed class MoveTrainingHandler(TrainingStore store, TrainingsDbContext db, ICurrentUser user, TimeProvider time) : IRequestHandler<MoveTraining, TrainingDto>
+internal sealed class MoveTrainingHandler(TrainingStore store, TrainingsDbContext db, ICurrentUser user, TimeProvider time, IProjectTeam team) : IRequestHandler<MoveTraining, TrainingDto>
 {
     public async Task<TrainingDto> Handle(MoveTraining request, CancellationToken cancellationToken)
     {
@@ -40,7 +41,7 @@ internal sealed class MoveTrainingHandler(TrainingStore store, TrainingsDbContex
         var now = time.GetUtcNow();
         if (session.Move(plan, input.Reason!, season.StartsOn, season.EndsOn, now) is { } before)
         {
-            SessionChanges.Publish(db, session, "Moved", before, now);
+            await SessionChanges.PublishAsync(db, team, session, "Moved", before, now, cancellationToken);
             db.Audit(user, time, "training.moved", session.Id, session.Title, $"{before.StartsAt:u} → {session.StartsAt:u}: {session.ChangeReason}");
             await db.SaveChangesAsync(cancellationToken);
         }

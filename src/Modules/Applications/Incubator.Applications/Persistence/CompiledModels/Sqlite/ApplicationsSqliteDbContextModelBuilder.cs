@@ -11,7 +11,7 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
     public partial class ApplicationsSqliteDbContextModel
     {
         private ApplicationsSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("deb22131-8bdb-42eb-8b44-f640a355fc22"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("a7e5953e-0987-4f5d-a8ac-c9292e2e6913"), entityTypeCount: 14)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
             var interviewNote = InterviewNoteEntityType.Create(this);
             var interviewSlot = InterviewSlotEntityType.Create(this);
             var juryMember = JuryMemberEntityType.Create(this);
+            var projectMember = ProjectMemberEntityType.Create(this);
             var review = ReviewEntityType.Create(this);
             var reviewerTally = ReviewerTallyEntityType.Create(this);
             var rubric = RubricEntityType.Create(this);
@@ -35,6 +36,7 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
             InterviewEntityType.CreateForeignKey1(interview, application);
             InterviewEntityType.CreateForeignKey2(interview, interviewSlot);
             InterviewNoteEntityType.CreateForeignKey1(interviewNote, application);
+            ProjectMemberEntityType.CreateForeignKey1(projectMember, application);
             ReviewEntityType.CreateForeignKey1(review, application);
             TeamMemberEntityType.CreateForeignKey1(teamMember, application);
 
@@ -44,6 +46,7 @@ namespace Incubator.Applications.Persistence.CompiledModels.Sqlite
             InterviewNoteEntityType.CreateAnnotations(interviewNote);
             InterviewSlotEntityType.CreateAnnotations(interviewSlot);
             JuryMemberEntityType.CreateAnnotations(juryMember);
+            ProjectMemberEntityType.CreateAnnotations(projectMember);
             ReviewEntityType.CreateAnnotations(review);
             ReviewerTallyEntityType.CreateAnnotations(reviewerTally);
             RubricEntityType.CreateAnnotations(rubric);

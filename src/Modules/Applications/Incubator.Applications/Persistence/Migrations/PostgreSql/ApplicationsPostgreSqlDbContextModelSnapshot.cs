@@ -278,6 +278,55 @@ namespace Incubator.Applications.Persistence.Migrations.PostgreSql
                     b.ToTable("JuryMembers", "applications");
                 });
 
+            modelBuilder.Entity("Incubator.Applications.Domain.ProjectMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ApplicationId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ProjectMembers", "applications");
+                });
+
             modelBuilder.Entity("Incubator.Applications.Domain.Review", b =>
                 {
                     b.Property<Guid>("Id")
@@ -487,6 +536,15 @@ namespace Incubator.Applications.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Incubator.Applications.Domain.InterviewNote", b =>
+                {
+                    b.HasOne("Incubator.Applications.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.ProjectMember", b =>
                 {
                     b.HasOne("Incubator.Applications.Domain.Application", null)
                         .WithMany()

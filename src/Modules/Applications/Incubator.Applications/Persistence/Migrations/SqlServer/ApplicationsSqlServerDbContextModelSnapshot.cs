@@ -278,6 +278,55 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                     b.ToTable("JuryMembers", "applications");
                 });
 
+            modelBuilder.Entity("Incubator.Applications.Domain.ProjectMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ApplicationId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ProjectMembers", "applications");
+                });
+
             modelBuilder.Entity("Incubator.Applications.Domain.Review", b =>
                 {
                     b.Property<Guid>("Id")
@@ -487,6 +536,15 @@ namespace Incubator.Applications.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Incubator.Applications.Domain.InterviewNote", b =>
+                {
+                    b.HasOne("Incubator.Applications.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.ProjectMember", b =>
                 {
                     b.HasOne("Incubator.Applications.Domain.Application", null)
                         .WithMany()

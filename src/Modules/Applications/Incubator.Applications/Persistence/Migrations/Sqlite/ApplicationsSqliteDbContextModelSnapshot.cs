@@ -271,6 +271,55 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                     b.ToTable("JuryMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Incubator.Applications.Domain.ProjectMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ApplicationId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ProjectMembers", (string)null);
+                });
+
             modelBuilder.Entity("Incubator.Applications.Domain.Review", b =>
                 {
                     b.Property<Guid>("Id")
@@ -480,6 +529,15 @@ namespace Incubator.Applications.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Incubator.Applications.Domain.InterviewNote", b =>
+                {
+                    b.HasOne("Incubator.Applications.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Incubator.Applications.Domain.ProjectMember", b =>
                 {
                     b.HasOne("Incubator.Applications.Domain.Application", null)
                         .WithMany()

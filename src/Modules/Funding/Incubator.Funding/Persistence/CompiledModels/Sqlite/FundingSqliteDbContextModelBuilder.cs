@@ -11,7 +11,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
     public partial class FundingSqliteDbContextModel
     {
         private FundingSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("aec58d15-26e8-45f6-81f5-6063c7ee3b5b"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("61e7a8d0-a1fb-438a-8424-33c5d8b0f43c"), entityTypeCount: 17)
         {
         }
 

@@ -19,7 +19,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
                 "Incubator.Funding.Domain.ReportAttendance",
                 typeof(ReportAttendance),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -45,6 +45,13 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(ReportAttendance).GetProperty("Minutes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReportAttendance).GetField("<Minutes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var personKey = runtimeEntityType.AddProperty(
+                "PersonKey",
+                typeof(string),
+                propertyInfo: typeof(ReportAttendance).GetProperty("PersonKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportAttendance).GetField("<PersonKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32);
 
             var projectId = runtimeEntityType.AddProperty(
                 "ProjectId",

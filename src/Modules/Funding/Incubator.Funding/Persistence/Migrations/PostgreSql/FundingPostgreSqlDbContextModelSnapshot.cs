@@ -202,6 +202,11 @@ namespace Incubator.Funding.Persistence.Migrations.PostgreSql
                     b.Property<int>("Minutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 

@@ -202,6 +202,11 @@ namespace Incubator.Funding.Persistence.Migrations.SqlServer
                     b.Property<int>("Minutes")
                         .HasColumnType("int");
 
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uniqueidentifier");
 

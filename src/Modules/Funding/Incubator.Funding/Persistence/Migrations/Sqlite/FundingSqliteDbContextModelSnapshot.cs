@@ -196,6 +196,11 @@ namespace Incubator.Funding.Persistence.Migrations.Sqlite
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PersonKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
