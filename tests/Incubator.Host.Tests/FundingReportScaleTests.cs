@@ -31,7 +31,7 @@ public sealed class FundingReportScaleTests
             db.TrainingSheets.Add(new ReportTrainingSheet(session, seasonId, now, 1));
             foreach (var p in projects.Take(6))
             {
-                db.Attendance.Add(new ReportAttendance(session, seasonId, p.ProjectId, s % 4 != 0, 450));
+                db.Attendance.Add(new ReportAttendance(session, seasonId, p.ProjectId, $"{p.ProjectId:N}", s % 4 != 0, 450));
             }
         }
 
