@@ -298,6 +298,18 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         new("POST", "applications/{id:guid}/interview/notes", s => $"/applications/{s.ApplicationId}/interview/notes", Who.Reviewer,
             Refused409: Who.ConflictedReviewer, Form: _ => new() { ["recommendation"] = "Select" }),
 
+        // A project's team: its holder invites and removes; anyone signed in may open an invitation's link (the link is the secret).
+        Get("api/applications/{id:guid}/members", s => $"/api/applications/{s.ApplicationId}/members", Who.Owner | Who.Leads),
+        Post("api/applications/{id:guid}/members", s => $"/api/applications/{s.ApplicationId}/members", Who.Owner, _ => Json(new { name = "Chloé", email = "chloe@test.local" })),
+        new("DELETE", "api/applications/{id:guid}/members/{memberId:guid}", s => $"/api/applications/{s.ApplicationId}/members/{s.MemberId}", Who.Owner, Last: true),
+        Post("api/projects/join/{token}", s => $"/api/projects/join/{s.MemberToken}", Who.SignedIn),
+        Get("applications/{id:guid}/team", s => $"/applications/{s.ApplicationId}/team", Who.Owner | Who.Leads),
+        new("POST", "applications/{id:guid}/team/invite", s => $"/applications/{s.ApplicationId}/team/invite", Who.Owner,
+            Form: _ => new() { ["name"] = "Chloé", ["email"] = "chloe@test.local" }),
+        Post("applications/{id:guid}/team/{memberId:guid}/remove", s => $"/applications/{s.ApplicationId}/team/{s.OtherMemberId}/remove", Who.Owner, last: true),
+        Get("projects/join/{token}", s => $"/projects/join/{s.MemberToken}", Who.Everyone),
+        Post("projects/join/{token}", s => $"/projects/join/{s.MemberToken}", Who.SignedIn),
+
         Post("api/seasons/{seasonId:guid}/information-meetings", s => $"/api/seasons/{s.SeasonId}/information-meetings", Who.Leads),
         Get("api/seasons/{seasonId:guid}/information-meetings", s => $"/api/seasons/{s.SeasonId}/information-meetings", Who.Everyone),
         Get("api/information-meetings/{id:guid}", s => $"/api/information-meetings/{s.MeetingId}", Who.Everyone),
@@ -523,6 +535,14 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
 
         public Guid MeetingId { get; set; }
 
+        public Guid MemberId { get; set; }
+
+        /// <summary>A second member, removed through the pages (the first one is removed through the API).</summary>
+        public Guid OtherMemberId { get; set; }
+
+        /// <summary>The secret of the team member's invitation link (sent by mail; read here in the module's database).</summary>
+        public string MemberToken { get; set; } = "";
+
         public Guid HeldSlotId { get; set; }
 
         public Guid FreeSlotId { get; set; }
@@ -617,6 +637,19 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         await admin.ApproveCohortAsync(_factory, season.Id, [s.ApplicationId]);
         await _factory.RunJobAsync("outbox:coaching");
         await _factory.RunJobAsync("outbox:trainings");
+
+        foreach (var name in new[] { "Basile", "Damien" })
+        {
+            await (await owner.PostAsJsonAsync($"/api/applications/{s.ApplicationId}/members", new { name, email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local" })).EnsureSuccessAsync();
+        }
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var applications = scope.ServiceProvider.GetRequiredService<Incubator.Applications.Persistence.ApplicationsDbContext>();
+            var members = await applications.ProjectMembers.AsNoTracking().Where(m => m.ApplicationId == s.ApplicationId).ToListAsync();
+            var (basile, damien) = (members.Single(m => m.Name == "Basile"), members.Single(m => m.Name == "Damien"));
+            (s.MemberId, s.MemberToken, s.OtherMemberId) = (basile.Id, basile.Token, damien.Id);
+        }
 
         s.OpenSeasonId = (await _factory.OpenSeasonAsync(admin, TimeSpan.FromDays(20))).Id;
         var pairs = (await admin.GetFromJsonAsync<List<PairResponse>>($"/api/seasons/{season.Id}/coaching-pairs"))!;
