@@ -183,6 +183,30 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await host.AuditAsync(lead, "cohort-approved");
         await factory.RunJobAsync("outbox:seasons");
 
+        // 3c. The applicant invites a team member, who creates an account from the mail's link and joins the project.
+        await applicant.GotoAsync($"/applications/{applicationId}/team");
+        await host.AuditAsync(applicant, "team");
+        var memberEmail = $"basile-{Guid.NewGuid():N}@test.local";
+        await applicant.GetByLabel("Nom et prénom *").FillAsync("Basile Membre");
+        await applicant.GetByLabel("Courriel *").FillAsync(memberEmail);
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Envoyer l'invitation" }).ClickAsync();
+        await Expect(applicant, "invitation envoyée");
+        await factory.RunJobAsync("outbox:applications");
+        var invitationMail = Assert.Single(await factory.MailsToAsync(memberEmail)).Text;
+        var invitation = invitationMail[invitationMail.IndexOf("/projects/join/", StringComparison.Ordinal)..].Split('\n', '\r', ' ')[0].Trim();
+
+        var member = await host.NewPageAsync();
+        await member.GotoAsync(invitation);
+        await host.AuditAsync(member, "join-invitation");
+        await member.GetByRole(AriaRole.Link, new() { Name = "Créer mon compte" }).ClickAsync();
+        await member.GetByLabel("Mot de passe *", new() { Exact = true }).FillAsync(Password);
+        await member.GetByLabel("Confirmez le mot de passe *").FillAsync(Password);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Rejoindre le projet" }).ClickAsync();
+        await Expect(member, "Vous avez rejoint le projet");
+        await Expect(member, "Journée collective");
+        await host.AuditAsync(member, "member-trainings");
+
         // 4. A coach of the pair logs a session.
         var coach = await host.SignInAsync(coachEmail, Password);
         await Expect(coach, "Garage solidaire du Diois");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Incubator.BuildingBlocks.Jobs;
@@ -79,6 +80,14 @@ public class IncubatorFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ScheduledJobRunner>().RunAsync(jobId, CancellationToken.None);
+    }
+
+    /// <summary>The mails written to an address, oldest first (subject and text), for a test outside this assembly.</summary>
+    public async Task<IReadOnlyList<(string Subject, string Text)>> MailsToAsync(string to)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<Incubator.Host.Mail.MailDb>().OutgoingMails.AsNoTracking()
+            .Where(m => m.To == to).OrderBy(m => m.CreatedAt).ToListAsync()).Select(m => (m.Subject, m.TextBody)).ToList();
     }
 
     public async Task<HttpClient> ClientForAsync(string email, string password)

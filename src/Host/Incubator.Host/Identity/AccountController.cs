@@ -82,7 +82,8 @@ public sealed class AccountController(SignInManager<IncubatorUser> signIn, Accou
 
     [HttpGet("register")]
     [AllowAnonymous]
-    public IActionResult Register(string? returnUrl) => View(new RegisterForm { ReturnUrl = returnUrl });
+    public IActionResult Register(string? returnUrl, string? email, string? name) =>
+        View(new RegisterForm { ReturnUrl = returnUrl, Email = email ?? string.Empty, DisplayName = name ?? string.Empty }); // a team member's invitation fills in who they are
 
     /// <summary>Sign-up creates an applicant account; other roles are given by leads and administrators.</summary>
     [HttpPost("register")]
