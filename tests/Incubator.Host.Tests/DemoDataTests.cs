@@ -30,7 +30,7 @@ public sealed class DemoDataTests
         var report = await lead.GetFromJsonAsync<JsonElement>($"/api/seasons/{lived.Id}/funder-report");
         Assert.Equal(15, report.GetProperty("applicationsSubmitted").GetInt32());
         Assert.Equal((1, 9), (report.GetProperty("informationMeetingsHeld").GetInt32(), report.GetProperty("peopleInformed").GetInt32()));
-        Assert.Equal(8, report.GetProperty("funnel").GetProperty("shortlisted").GetInt32()); // 6 selected and 2 waitlisted
+        Assert.Equal((8, 8), (report.GetProperty("funnel").GetProperty("shortlisted").GetInt32(), report.GetProperty("funnel").GetProperty("interviewed").GetInt32()));
         Assert.Equal(6, report.GetProperty("projectsAccompanied").GetInt32());
         Assert.InRange(report.GetProperty("trainingSessionsHeld").GetInt32(), 3, 8);
         Assert.InRange(report.GetProperty("coachingSessions").GetInt32(), 20, 60);

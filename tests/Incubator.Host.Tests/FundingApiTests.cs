@@ -181,7 +181,7 @@ public abstract class FundingApiTests
         Assert.Equal(["07", "26"], report.DepartmentsReached);
         Assert.Equal((30000m, 20000m), (report.FundingCommitted, report.FundingReceived));
         Assert.Equal([("07", 1, 1), ("26", 2, 1), ("38", 1, 0)], report.ByDepartment.Select(d => (d.DepartmentCode, d.ApplicationsSubmitted, d.ProjectsAccompanied)));
-        Assert.Equal(new SelectionFunnel(0, 4, 3, 2, 2), report.Funnel);
+        Assert.Equal(new SelectionFunnel(0, 4, 3, 0, 2, 2), report.Funnel);
         var garageLine = report.ByProject.Single(p => p.ProjectId == garage);
         Assert.Equal((11m, 1m, 2, 2.25m, 1), (garageLine.TrainingHours, garageLine.AttendanceRate!.Value, garageLine.CoachingSessions, garageLine.CoachingHours, garageLine.MilestonesReached));
         var raw = await lead.GetFromJsonAsync<JsonElement>($"/api/seasons/{season.Id}/funder-report");
@@ -223,7 +223,7 @@ public abstract class FundingApiTests
             Assert.Equal(11m, lines.Single(l => l.Section == "season" && l.Indicator == "trainingHoursDelivered").Value);
             Assert.Equal(2.25m, lines.Single(l => l.Section == "project" && l.Item == "Garage solidaire" && l.Indicator == "coachingHours").Value);
             Assert.Equal(2m, lines.Single(l => l.Section == "department" && l.Item == "26" && l.Indicator == "applicationsSubmitted").Value);
-            Assert.Equal([0m, 4m, 3m, 2m, 2m], lines.Where(l => l.Section == "funnel").Select(l => l.Value));
+            Assert.Equal([0m, 4m, 3m, 0m, 2m, 2m], lines.Where(l => l.Section == "funnel").Select(l => l.Value));
         }
 
         var xlsx = await lead.GetAsync($"/api/seasons/{season.Id}/funder-report.xlsx");

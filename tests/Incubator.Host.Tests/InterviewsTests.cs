@@ -184,6 +184,9 @@ public abstract class InterviewsTests(DatabaseProvider provider)
         Assert.Equal(("Confirmed", slots[2].StartsAt, new Tally(1, 0, 0)), (anaRow.InterviewStatus, anaRow.InterviewAt, anaRow.Jury));
         Assert.Null(board.Items.Single(r => r.Id == basile.ApplicationId).Jury);
         Assert.Contains("1/0/0", await lead.GetStringAsync($"/api/seasons/{season.Id}/applications.csv"), StringComparison.Ordinal);
+        await Task.WhenAll(factory.RunJobAsync("outbox:applications"), factory.RunJobAsync("outbox:applications"));
+        var funnel = (await lead.GetFromJsonAsync<Incubator.Funding.Features.FunderReportDto>($"/api/seasons/{season.Id}/funder-report"))!.Funnel!;
+        Assert.Equal((2, 2, 1), (funnel.ApplicationsSubmitted, funnel.Shortlisted, funnel.Interviewed));
 
         // A held slot stays; a free one goes.
         Assert.Equal(HttpStatusCode.Conflict, (await lead.DeleteAsync($"/api/interview-slots/{slots[2].Id}")).StatusCode);

@@ -60,3 +60,6 @@ public sealed record InterviewMailDue(
 /// </summary>
 public sealed record ProjectMemberInvited(Guid MemberId, Guid ProjectId, Guid SeasonId, string ProjectName, string Name, string Email, string Token,
     string HolderName) : IntegrationEvent;
+
+/// <summary>A jury member gave their recommendation after an application's interview: the interview took place.</summary>
+public sealed record ApplicationInterviewed(Guid ApplicationId, Guid SeasonId, DateTimeOffset InterviewedAt) : IntegrationEvent;

@@ -31,6 +31,8 @@ internal sealed class ReportApplication
     /// <summary>When it first passed the first screening: shortlisted, or waitlisted or selected straight away.</summary>
     public DateTimeOffset? ShortlistedAt { get; set; }
 
+    public DateTimeOffset? InterviewedAt { get; set; }
+
     public DateTimeOffset? SelectedAt { get; set; }
 }
 

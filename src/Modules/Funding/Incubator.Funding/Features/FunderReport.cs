@@ -20,10 +20,10 @@ public sealed record ProjectFigures(Guid ProjectId, string ProjectName, string D
 
 /// <summary>
 /// How many people went through each stage of the season's selection: came to an information meeting, submitted an
-/// application, passed the first screening (shortlisted, or waitlisted or selected straight away), were selected,
-/// and are accompanied in the approved cohort.
+/// application, passed the first screening (shortlisted, or waitlisted or selected straight away), met the jury (a
+/// jury member gave a recommendation), were selected, and are accompanied in the approved cohort.
 /// </summary>
-public sealed record SelectionFunnel(int PeopleInformed, int ApplicationsSubmitted, int Shortlisted, int Selected, int ProjectsAccompanied);
+public sealed record SelectionFunnel(int PeopleInformed, int ApplicationsSubmitted, int Shortlisted, int Interviewed, int Selected, int ProjectsAccompanied);
 
 /// <summary>
 /// The indicators a funder expects for a season (API.md, Funding), with the breakdowns by department and by project.
@@ -168,7 +168,7 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
         // A meeting counts as held once its attendance is recorded with someone present.
         var peopleInformed = meetings.Sum(m => m.Attended);
         var funnel = new SelectionFunnel(peopleInformed, applications.Sum(a => a.Submitted), applications.Sum(a => a.Shortlisted),
-            applications.Sum(a => a.Selected), projects.Count);
+            applications.Sum(a => a.Interviewed), applications.Sum(a => a.Selected), projects.Count);
 
         return new FunderReportDto(
             seasonId,
@@ -200,7 +200,7 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
     private static decimal Rate(int part, int whole) => Math.Round((decimal)part / whole, 4);
 }
 
-internal sealed record DepartmentRow(string Department, int Submitted, int Received, int Shortlisted, int Selected);
+internal sealed record DepartmentRow(string Department, int Submitted, int Received, int Shortlisted, int Interviewed, int Selected);
 
 internal sealed record MeetingRow(int Registered, int Attended);
 
@@ -221,7 +221,8 @@ internal static class FunderReportQueries
         db.Applications.AsNoTracking()
             .Where(a => a.SeasonId == seasonId && a.SubmittedAt != null)
             .GroupBy(a => a.DepartmentCode)
-            .Select(g => new DepartmentRow(g.Key, g.Count(), g.Count(a => a.WithdrawnAt == null), g.Count(a => a.ShortlistedAt != null), g.Count(a => a.SelectedAt != null)));
+            .Select(g => new DepartmentRow(g.Key, g.Count(), g.Count(a => a.WithdrawnAt == null), g.Count(a => a.ShortlistedAt != null),
+                g.Count(a => a.InterviewedAt != null), g.Count(a => a.SelectedAt != null)));
 
     public static IQueryable<ProjectRow> Projects(FundingDbContext db, Guid seasonId) =>
         db.Projects.AsNoTracking().Where(p => p.SeasonId == seasonId).Select(p => new ProjectRow(p.ProjectId, p.ProjectName, p.DepartmentCode));

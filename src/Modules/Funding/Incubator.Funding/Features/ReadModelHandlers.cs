@@ -75,6 +75,24 @@ internal sealed class WhenApplicationDecided(FundingDbContext db, TimeProvider t
     private static DateTimeOffset Earliest(DateTimeOffset? known, DateTimeOffset at) => known is { } k && k <= at ? k : at;
 }
 
+internal sealed class WhenApplicationInterviewed(FundingDbContext db, TimeProvider time) : InboxHandler<ApplicationInterviewed, FundingDbContext>(db, time)
+{
+    protected override async Task HandleOnceAsync(ApplicationInterviewed interviewed, CancellationToken cancellationToken)
+    {
+        var row = await Db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == interviewed.ApplicationId, cancellationToken);
+        if (row is null)
+        {
+            row = new ReportApplication(interviewed.ApplicationId, interviewed.SeasonId, string.Empty);
+            Db.Applications.Add(row);
+        }
+
+        if (row.InterviewedAt is null || interviewed.InterviewedAt < row.InterviewedAt)
+        {
+            row.InterviewedAt = interviewed.InterviewedAt;
+        }
+    }
+}
+
 /// <summary>Keeps each information meeting at its highest attendance revision.</summary>
 internal sealed class WhenInformationMeetingAttendanceRecorded(FundingDbContext db, TimeProvider time)
     : InboxHandler<InformationMeetingAttendanceRecorded, FundingDbContext>(db, time)

@@ -43,6 +43,7 @@ internal static class ReportExports
             yield return new("funnel", season, "peopleInformed", f.PeopleInformed);
             yield return new("funnel", season, "applicationsSubmitted", f.ApplicationsSubmitted);
             yield return new("funnel", season, "shortlisted", f.Shortlisted);
+            yield return new("funnel", season, "interviewed", f.Interviewed);
             yield return new("funnel", season, "selected", f.Selected);
             yield return new("funnel", season, "projectsAccompanied", f.ProjectsAccompanied);
         }
@@ -191,6 +192,7 @@ internal static class ReportExports
             (T("Venues à une réunion d'information", "Came to an information meeting"), f.PeopleInformed),
             (T("Candidatures déposées", "Applications submitted"), f.ApplicationsSubmitted),
             (T("Présélectionnées", "Shortlisted"), f.Shortlisted),
+            (T("Reçues en entretien par le jury", "Interviewed by the jury"), f.Interviewed),
             (T("Retenues", "Selected"), f.Selected),
             (T("Projets accompagnés", "Projects accompanied"), f.ProjectsAccompanied),
         ];

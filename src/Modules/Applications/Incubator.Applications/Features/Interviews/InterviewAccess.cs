@@ -99,7 +99,7 @@ internal sealed class InterviewAccess(ApplicationsDbContext db, ICurrentUser use
             slot is null ? null : ToDto(slot, application.Id, application.ProjectName, interview.Status),
             free.Select(s => ToDto(s)).ToList(),
             mine is null ? null : Note(mine),
-            IsLead ? notes.OrderBy(n => n.WrittenAt ?? n.DeclaredAt).Select(Note).ToList() : [],
+            IsLead ? notes.Select(Note).OrderBy(n => n.JuryName, StringComparer.CurrentCulture).ToList() : [],
             content,
             isJury && mine?.State != InterviewNoteState.Recused);
     }

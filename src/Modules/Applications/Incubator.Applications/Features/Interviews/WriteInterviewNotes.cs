@@ -1,8 +1,10 @@
 using FluentValidation;
+using Incubator.Applications.Contracts;
 using Incubator.Applications.Domain;
 using Incubator.Applications.Persistence;
 using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using static Incubator.BuildingBlocks.Application.Texts;
@@ -30,7 +32,9 @@ internal sealed class WriteInterviewNotesHandler(ApplicationsDbContext db, Inter
         var (application, me) = await JuryWork.InterviewedAsync(db, access, user, request.ApplicationId, cancellationToken);
         var note = await db.InterviewNotes.FirstOrDefaultAsync(n => n.ApplicationId == application.Id && n.JuryUserId == me, cancellationToken)
             ?? throw new ConflictException(L("Déclarez d'abord vos liens d'intérêts avec ce projet.", "Declare your interests with this project first."));
-        note.Write(request.Input.Notes, Enum.Parse<InterviewRecommendation>(request.Input.Recommendation!, ignoreCase: true), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        note.Write(request.Input.Notes, Enum.Parse<InterviewRecommendation>(request.Input.Recommendation!, ignoreCase: true), now);
+        db.AddToOutbox(new ApplicationInterviewed(application.Id, application.SeasonId, now) { OccurredAt = now }); // the funnel keeps the first
         await db.SaveChangesAsync(cancellationToken);
         return await access.ReadAsync(application.Id, cancellationToken);
     }

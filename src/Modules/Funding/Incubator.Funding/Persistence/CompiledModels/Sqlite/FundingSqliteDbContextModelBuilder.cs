@@ -11,7 +11,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
     public partial class FundingSqliteDbContextModel
     {
         private FundingSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("61e7a8d0-a1fb-438a-8424-33c5d8b0f43c"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("a5457448-2e6b-4a93-b4ac-96483a36e18b"), entityTypeCount: 17)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
                 "Incubator.Funding.Domain.ReportApplication",
                 typeof(ReportApplication),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -38,6 +38,14 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(ReportApplication).GetProperty("DepartmentCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReportApplication).GetField("<DepartmentCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 3);
+
+            var interviewedAt = runtimeEntityType.AddProperty(
+                "InterviewedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ReportApplication).GetProperty("InterviewedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportApplication).GetField("<InterviewedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new ModuleDbContext.UtcTicksConverter());
 
             var seasonId = runtimeEntityType.AddProperty(
                 "SeasonId",

@@ -168,6 +168,9 @@ namespace Incubator.Funding.Persistence.Migrations.PostgreSql
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<DateTimeOffset?>("InterviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("uuid");
 

@@ -168,6 +168,9 @@ namespace Incubator.Funding.Persistence.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<DateTimeOffset?>("InterviewedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("uniqueidentifier");
 

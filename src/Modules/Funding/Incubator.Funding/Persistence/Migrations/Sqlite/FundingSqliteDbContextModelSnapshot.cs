@@ -162,6 +162,9 @@ namespace Incubator.Funding.Persistence.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("InterviewedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SeasonId")
                         .HasColumnType("TEXT");
 
