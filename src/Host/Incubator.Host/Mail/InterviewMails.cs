@@ -55,9 +55,7 @@ internal sealed class WhenInterviewMailDue(MailDb db, TimeProvider time, IUserDi
             """, Time.GetUtcNow());
         if (due.Calendar is { } calendar)
         {
-            mail.AttachmentName = "entretien.ics";
-            mail.AttachmentContentType = "text/calendar; charset=utf-8; method=PUBLISH";
-            mail.AttachmentContent = System.Text.Encoding.UTF8.GetBytes(calendar);
+            mail.WithCalendar("entretien.ics", calendar);
         }
 
         Db.OutgoingMails.Add(mail);

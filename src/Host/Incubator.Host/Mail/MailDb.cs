@@ -40,6 +40,15 @@ internal sealed class OutgoingMail
 
     public byte[]? AttachmentContent { get; set; }
 
+    /// <summary>Attaches an iCalendar invitation (a training, a meeting, an interview) that a mail client adds to the calendar.</summary>
+    public OutgoingMail WithCalendar(string fileName, string calendar)
+    {
+        AttachmentName = fileName;
+        AttachmentContentType = "text/calendar; charset=utf-8; method=PUBLISH";
+        AttachmentContent = System.Text.Encoding.UTF8.GetBytes(calendar);
+        return this;
+    }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? SentAt { get; private set; }

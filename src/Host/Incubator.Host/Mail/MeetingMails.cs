@@ -54,9 +54,7 @@ internal sealed class WhenInformationMeetingMailDue(MailDb db, TimeProvider time
             """, Time.GetUtcNow());
         if (due.Calendar is { } calendar)
         {
-            mail.AttachmentName = "reunion-information.ics";
-            mail.AttachmentContentType = "text/calendar; charset=utf-8; method=PUBLISH";
-            mail.AttachmentContent = System.Text.Encoding.UTF8.GetBytes(calendar);
+            mail.WithCalendar("reunion-information.ics", calendar);
         }
 
         Db.OutgoingMails.Add(mail);

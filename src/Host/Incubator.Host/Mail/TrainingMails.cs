@@ -43,12 +43,7 @@ internal sealed class WhenTrainingReminderDueMail(MailDb db, TimeProvider time, 
             {remote}
             The attached invitation adds it to your calendar. If you cannot come, please tell the program team.
             """,
-            Time.GetUtcNow())
-        {
-            AttachmentName = "formation.ics",
-            AttachmentContentType = "text/calendar; charset=utf-8; method=PUBLISH",
-            AttachmentContent = System.Text.Encoding.UTF8.GetBytes(due.Calendar),
-        });
+            Time.GetUtcNow()).WithCalendar("formation.ics", due.Calendar));
         Db.DeliverOnceCommitted(trigger);
     }
 }
@@ -113,12 +108,7 @@ internal sealed class WhenTrainingSessionChangedMail(MailDb db, TimeProvider tim
                 {remote}
                 The attached invitation updates your calendar.
                 """,
-                Time.GetUtcNow())
-            {
-                AttachmentName = "formation.ics",
-                AttachmentContentType = "text/calendar; charset=utf-8; method=PUBLISH",
-                AttachmentContent = System.Text.Encoding.UTF8.GetBytes(change.Calendar),
-            });
+                Time.GetUtcNow()).WithCalendar("formation.ics", change.Calendar));
         }
 
         Db.DeliverOnceCommitted(trigger);
