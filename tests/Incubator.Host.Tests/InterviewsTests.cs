@@ -154,6 +154,8 @@ public abstract class InterviewsTests(DatabaseProvider provider)
         Assert.Single(calendar.Select(e => e.Uid).Distinct());
         Assert.Equal([(0, "CONFIRMED"), (1, "CANCELLED"), (2, "CONFIRMED")], calendar.Select(e => (e.Sequence, e.Status)));
         Assert.Equal(slots[2].StartsAt.UtcDateTime, calendar[2].StartsUtc);
+        var toLead = Assert.Single(await MailsAsync(factory, IncubatorFactory.AdminEmail), m => m.Subject.StartsWith("Créneau d'entretien libéré", StringComparison.Ordinal));
+        Assert.Contains("Je travaille ce jour-là.", toLead.TextBody, StringComparison.Ordinal);
         var toBasileMails = (await MailsAsync(factory, basile.Email)).Select(m => m.Subject.Split(" :")[0]).ToList();
         Assert.Equal(1, toBasileMails.Count(s => s == "Choisissez votre entretien avec le jury"));
         Assert.Equal(1, toBasileMails.Count(s => s == "Entretien confirmé"));

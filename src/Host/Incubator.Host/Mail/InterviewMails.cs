@@ -6,7 +6,10 @@ using Incubator.BuildingBlocks.Messaging;
 
 namespace Incubator.Host.Mail;
 
-/// <summary>The applicant's mails about their jury interview, with the invitation (or its cancellation) for their calendar.</summary>
+/// <summary>
+/// The applicant's mails about their jury interview, with the invitation (or its cancellation) for their calendar; a slot
+/// given back is told to the program leads too, with the applicant's word.
+/// </summary>
 internal sealed class WhenInterviewMailDue(MailDb db, TimeProvider time, IUserDirectory users, IConfiguration configuration, IJobTrigger trigger)
     : InboxHandler<InterviewMailDue, MailDb>(db, time)
 {
@@ -59,6 +62,27 @@ internal sealed class WhenInterviewMailDue(MailDb db, TimeProvider time, IUserDi
         }
 
         Db.OutgoingMails.Add(mail);
+        if (due.Kind == "Released")
+        {
+            var word = string.IsNullOrWhiteSpace(due.Message) ? string.Empty : $"\n« {due.Message} »\n";
+            foreach (var lead in await users.InRoleAsync(Roles.ProgramLead, cancellationToken))
+            {
+                Db.OutgoingMails.Add(new OutgoingMail(lead.Email, $"Créneau d'entretien libéré : {due.ProjectName} / Interview slot given back", $"""
+                    Bonjour {lead.DisplayName},
+
+                    Le porteur du projet « {due.ProjectName} » a libéré son créneau d'entretien {whenFr} et va en choisir un autre.
+                    {word}
+                    Les entretiens de la saison : {site}/applications/interviews/seasons/{due.SeasonId}
+
+                    —
+
+                    The holder of the project "{due.ProjectName}" gave back their interview slot {whenEn} and will choose another one.
+                    {word}
+                    The season's interviews: {site}/applications/interviews/seasons/{due.SeasonId}
+                    """, Time.GetUtcNow()));
+            }
+        }
+
         Db.DeliverOnceCommitted(trigger);
     }
 }

@@ -39,7 +39,8 @@ public sealed record ApplicationAnonymised(Guid ApplicationId, Guid SeasonId) : 
 /// <summary>
 /// A mail is due to the applicant about their jury interview: <see cref="Kind"/> is Invited (a slot to confirm, with the
 /// invitation), Choose (a link to choose a free slot), Confirmed (the slot they confirmed or chose, with the invitation) or
-/// Released (the slot they gave back: the invitation cancels it in their calendar). <see cref="Calendar"/> is iCalendar text.
+/// Released (the slot they gave back: the invitation cancels it in their calendar; the program leads are told, with
+/// <see cref="Message"/>, the applicant's word). <see cref="Calendar"/> is iCalendar text.
 /// </summary>
 public sealed record InterviewMailDue(
     Guid InterviewId,
@@ -52,7 +53,8 @@ public sealed record InterviewMailDue(
     DateTimeOffset? EndsAt,
     string? Place,
     string? RemoteUrl,
-    string? Calendar) : IntegrationEvent;
+    string? Calendar,
+    string? Message = null) : IntegrationEvent;
 
 /// <summary>
 /// A project's holder invites a team member to take part with their own account: the mail carries the link

@@ -20,7 +20,7 @@ internal static class InterviewMails
             : given is not null ? Invitation(interview, application, given, cancelled: true, now)
             : null;
         db.AddToOutbox(new InterviewMailDue(interview.Id, application.Id, application.SeasonId, application.ApplicantUserId, kind, application.ProjectName ?? string.Empty,
-            shown?.StartsAt, shown?.EndsAt, shown?.Place, shown?.RemoteUrl, calendar) { OccurredAt = now });
+            shown?.StartsAt, shown?.EndsAt, shown?.Place, shown?.RemoteUrl, calendar, kind == "Released" ? interview.Message : null) { OccurredAt = now });
     }
 
     private static string Invitation(Interview interview, Application application, InterviewSlot slot, bool cancelled, DateTimeOffset now) =>
