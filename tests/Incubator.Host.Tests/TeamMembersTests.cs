@@ -74,6 +74,9 @@ public abstract class TeamMembersTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/applications/{projectId}/members")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"/api/applications/{projectId}/members", new { name = "Intrus", email = "intrus@test.local" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync("/api/projects/join/0123456789abcdef0123456789abcdef", null)).StatusCode);
+        await factory.RunJobAsync("outbox:applications");
+        var forwarded = TokenOf((await MailsAsync(factory, basile)).Last());
+        Assert.Equal(HttpStatusCode.Conflict, (await outsider.PostAsync($"/api/projects/join/{forwarded}", null)).StatusCode); // a forwarded link
         var basileClient = await JoinAsync(factory, basile);
         var chloeClient = await JoinAsync(factory, chloe);
         Assert.Equal(HttpStatusCode.Conflict, (await outsider.PostAsync($"/api/projects/join/{TokenOf((await MailsAsync(factory, basile))[0])}", null)).StatusCode);
