@@ -1,5 +1,4 @@
 using Incubator.Applications.Contracts;
-using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Jobs;
 using Incubator.BuildingBlocks.Messaging;
@@ -20,14 +19,9 @@ internal sealed class WhenInterviewMailDue(MailDb db, TimeProvider time, IUserDi
             return; // the account was deleted meanwhile: nobody to write to
         }
 
-        var site = (configuration["Incubator:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
+        var site = MailText.Site(configuration);
         var page = $"{site}/applications/{due.ApplicationId}/interview";
-        var (whenFr, whenEn) = ("", "");
-        if (due.StartsAt is { } startsAt && due.EndsAt is { } endsAt)
-        {
-            var (start, end) = (ParisTime.ToLocal(startsAt), ParisTime.ToLocal(endsAt));
-            (whenFr, whenEn) = ($"le {start:dd/MM/yyyy} de {start:HH:mm} à {end:HH:mm} (heure de Paris)", $"on {start:yyyy-MM-dd} from {start:HH:mm} to {end:HH:mm} (Paris time)");
-        }
+        var (whenFr, whenEn) = due.StartsAt is { } startsAt && due.EndsAt is { } endsAt ? MailText.Span(startsAt, endsAt) : ("", "");
 
         var where = string.Join(" · ", new[] { due.Place, due.RemoteUrl }.Where(p => !string.IsNullOrEmpty(p)).Distinct());
         var (subject, french, english) = due.Kind switch

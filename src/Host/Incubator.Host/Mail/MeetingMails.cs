@@ -1,4 +1,3 @@
-using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Jobs;
 using Incubator.BuildingBlocks.Messaging;
 using Incubator.Meetings.Contracts;
@@ -15,12 +14,8 @@ internal sealed class WhenInformationMeetingMailDue(MailDb db, TimeProvider time
 {
     protected override Task HandleOnceAsync(InformationMeetingMailDue due, CancellationToken cancellationToken)
     {
-        var site = (configuration["Incubator:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
-        var cancel = $"{site}/meetings/cancel/{due.CancelToken}";
-        var start = ParisTime.ToLocal(due.StartsAt);
-        var end = ParisTime.ToLocal(due.EndsAt);
-        var whenFr = $"le {start:dd/MM/yyyy} de {start:HH:mm} à {end:HH:mm} (heure de Paris)";
-        var whenEn = $"on {start:yyyy-MM-dd} from {start:HH:mm} to {end:HH:mm} (Paris time)";
+        var cancel = $"{MailText.Site(configuration)}/meetings/cancel/{due.CancelToken}";
+        var (whenFr, whenEn) = MailText.Span(due.StartsAt, due.EndsAt);
         var remote = due.RemoteUrl is null ? string.Empty : $"\nLien / Link : {due.RemoteUrl}";
         var (subject, french, english) = due.Kind switch
         {

@@ -10,8 +10,7 @@ internal sealed class WhenProjectMemberInvited(MailDb db, TimeProvider time, ICo
 {
     protected override Task HandleOnceAsync(ProjectMemberInvited invited, CancellationToken cancellationToken)
     {
-        var site = (configuration["Incubator:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
-        var link = $"{site}/projects/join/{invited.Token}";
+        var link = $"{MailText.Site(configuration)}/projects/join/{invited.Token}";
         var by = string.IsNullOrEmpty(invited.HolderName) ? string.Empty : $" ({invited.HolderName})";
         Db.OutgoingMails.Add(new OutgoingMail(invited.Email, $"Rejoignez le projet « {invited.ProjectName} » / Join the project", $"""
             Bonjour {invited.Name},
