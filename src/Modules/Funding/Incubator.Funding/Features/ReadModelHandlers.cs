@@ -17,13 +17,7 @@ internal sealed class WhenApplicationSubmitted(FundingDbContext db, TimeProvider
 {
     protected override async Task HandleOnceAsync(ApplicationSubmitted submitted, CancellationToken cancellationToken)
     {
-        var row = await Db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == submitted.ApplicationId, cancellationToken);
-        if (row is null)
-        {
-            row = new ReportApplication(submitted.ApplicationId, submitted.SeasonId, submitted.DepartmentCode);
-            Db.Applications.Add(row);
-        }
-
+        var row = await ReportApplications.RowAsync(Db, submitted.ApplicationId, submitted.SeasonId, submitted.DepartmentCode, cancellationToken);
         row.DepartmentCode = submitted.DepartmentCode;
         row.SubmittedAt ??= submitted.SubmittedAt;
     }
@@ -33,14 +27,7 @@ internal sealed class WhenApplicationWithdrawn(FundingDbContext db, TimeProvider
 {
     protected override async Task HandleOnceAsync(ApplicationWithdrawn withdrawn, CancellationToken cancellationToken)
     {
-        var row = await Db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == withdrawn.ApplicationId, cancellationToken);
-        if (row is null)
-        {
-            // A draft withdrawn before submission, or the withdrawal delivered first: the submission fills in the rest.
-            row = new ReportApplication(withdrawn.ApplicationId, withdrawn.SeasonId, string.Empty);
-            Db.Applications.Add(row);
-        }
-
+        var row = await ReportApplications.RowAsync(Db, withdrawn.ApplicationId, withdrawn.SeasonId, string.Empty, cancellationToken);
         row.WithdrawnAt ??= withdrawn.WithdrawnAt;
     }
 }
@@ -53,44 +40,48 @@ internal sealed class WhenApplicationDecided(FundingDbContext db, TimeProvider t
 {
     protected override async Task HandleOnceAsync(ApplicationDecided decided, CancellationToken cancellationToken)
     {
-        var row = await Db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == decided.ApplicationId, cancellationToken);
-        if (row is null)
-        {
-            // The decision delivered before the submission: the submission fills in the rest.
-            row = new ReportApplication(decided.ApplicationId, decided.SeasonId, decided.DepartmentCode);
-            Db.Applications.Add(row);
-        }
-
+        var row = await ReportApplications.RowAsync(Db, decided.ApplicationId, decided.SeasonId, decided.DepartmentCode, cancellationToken);
         if (decided.Decision is not ApplicationDecision.Rejected)
         {
-            row.ShortlistedAt = Earliest(row.ShortlistedAt, decided.DecidedAt);
+            row.ShortlistedAt = ReportApplications.Earliest(row.ShortlistedAt, decided.DecidedAt);
         }
 
         if (decided.Decision is ApplicationDecision.Selected)
         {
-            row.SelectedAt = Earliest(row.SelectedAt, decided.DecidedAt);
+            row.SelectedAt = ReportApplications.Earliest(row.SelectedAt, decided.DecidedAt);
         }
     }
-
-    private static DateTimeOffset Earliest(DateTimeOffset? known, DateTimeOffset at) => known is { } k && k <= at ? k : at;
 }
 
 internal sealed class WhenApplicationInterviewed(FundingDbContext db, TimeProvider time) : InboxHandler<ApplicationInterviewed, FundingDbContext>(db, time)
 {
     protected override async Task HandleOnceAsync(ApplicationInterviewed interviewed, CancellationToken cancellationToken)
     {
-        var row = await Db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == interviewed.ApplicationId, cancellationToken);
+        var row = await ReportApplications.RowAsync(Db, interviewed.ApplicationId, interviewed.SeasonId, string.Empty, cancellationToken);
+        row.InterviewedAt = ReportApplications.Earliest(row.InterviewedAt, interviewed.InterviewedAt);
+    }
+}
+
+/// <summary>What the handlers of an application's facts share: its row, and a stage kept as first reached.</summary>
+internal static class ReportApplications
+{
+    /// <summary>
+    /// The application's row, added when this fact is the first delivered (a withdrawal, a decision or an interview
+    /// before the submission): the submission fills in the rest.
+    /// </summary>
+    public static async Task<ReportApplication> RowAsync(FundingDbContext db, Guid applicationId, Guid seasonId, string departmentCode, CancellationToken cancellationToken)
+    {
+        var row = await db.Applications.FirstOrDefaultAsync(a => a.ApplicationId == applicationId, cancellationToken);
         if (row is null)
         {
-            row = new ReportApplication(interviewed.ApplicationId, interviewed.SeasonId, string.Empty);
-            Db.Applications.Add(row);
+            row = new ReportApplication(applicationId, seasonId, departmentCode);
+            db.Applications.Add(row);
         }
 
-        if (row.InterviewedAt is null || interviewed.InterviewedAt < row.InterviewedAt)
-        {
-            row.InterviewedAt = interviewed.InterviewedAt;
-        }
+        return row;
     }
+
+    public static DateTimeOffset Earliest(DateTimeOffset? known, DateTimeOffset at) => known is { } k && k <= at ? k : at;
 }
 
 /// <summary>Keeps each information meeting at its highest attendance revision.</summary>
