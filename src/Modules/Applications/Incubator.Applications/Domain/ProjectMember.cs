@@ -48,48 +48,28 @@ internal sealed class ProjectMember
                 "The team is invited once the project is in an approved cohort."));
         }
 
-        var errors = new Dictionary<string, string[]>();
-        name = name?.Trim();
-        email = email?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
-        {
-            errors["name"] = [L("Le nom est requis (200 caractères au plus).", "The name is required (at most 200 characters).")];
-        }
-
-        if (string.IsNullOrEmpty(email) || email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out _))
-        {
-            errors["email"] = [L("Une adresse e-mail valide est requise.", "A valid e-mail address is required.")];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
-
+        // The name and the address are checked by InviteProjectMemberValidator, as every request's input is.
         return new ProjectMember
         {
             Id = Guid.NewGuid(),
             ApplicationId = project.Id,
             SeasonId = project.SeasonId,
-            Name = name!,
-            Email = email!,
+            Name = name!.Trim(),
+            Email = email!.Trim().ToLowerInvariant(),
             Token = NewToken(),
             InvitedAt = now,
         };
     }
 
     /// <summary>Invited again (the mail was lost, say): a new link; the old one no longer works.</summary>
-    public void Reinvite(string? name, DateTimeOffset now)
+    public void Reinvite(string name, DateTimeOffset now)
     {
         if (JoinedAt is not null)
         {
             throw new ConflictException(L("Cette personne a déjà rejoint le projet.", "This person has already joined the project."));
         }
 
-        if (!string.IsNullOrWhiteSpace(name) && name.Trim().Length <= 200)
-        {
-            Name = name.Trim();
-        }
+        Name = name.Trim();
 
         Token = NewToken();
         InvitedAt = now;

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Incubator.Applications.Contracts;
 using Incubator.Applications.Domain;
 using Incubator.Applications.Persistence;
@@ -10,6 +11,17 @@ using static Incubator.BuildingBlocks.Application.Texts;
 namespace Incubator.Applications.Features;
 
 internal sealed record InviteProjectMember(Guid ProjectId, MemberInput Input) : IRequest<ProjectTeamDto>;
+
+internal sealed class InviteProjectMemberValidator : AbstractValidator<InviteProjectMember>
+{
+    public InviteProjectMemberValidator()
+    {
+        RuleFor(r => r.Input.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
+        RuleFor(r => r.Input.Email).NotEmpty().MaximumLength(256)
+            .Must(e => System.Net.Mail.MailAddress.TryCreate(e?.Trim(), out _))
+            .WithMessage(_ => L("Une adresse e-mail valide est requise.", "A valid e-mail address is required.")).OverridePropertyName("email");
+    }
+}
 
 /// <summary>
 /// The holder of a project of an approved cohort invites a team member by e-mail; inviting the same address again sends a
@@ -36,7 +48,7 @@ internal sealed class InviteProjectMemberHandler(ApplicationsDbContext db, TeamA
         }
         else
         {
-            member.Reinvite(request.Input.Name, now);
+            member.Reinvite(request.Input.Name!, now);
         }
 
         var holder = await users.FindAsync(project.ApplicantUserId, cancellationToken);
