@@ -14,12 +14,12 @@ internal sealed record DeclareInterviewConflict(Guid ApplicationId, bool Conflic
 /// A jury member declares, before reading the application, whether they have a conflict of interest with the project; once
 /// made, the declaration stands. A member who recused themselves as a reviewer of this application is recused here too.
 /// </summary>
-internal sealed class DeclareInterviewConflictHandler(ApplicationsDbContext db, InterviewAccess access, ICurrentUser user, TimeProvider time)
+internal sealed class DeclareInterviewConflictHandler(ApplicationsDbContext db, InterviewAccess access, TimeProvider time)
     : IRequestHandler<DeclareInterviewConflict, InterviewDto>
 {
     public async Task<InterviewDto> Handle(DeclareInterviewConflict request, CancellationToken cancellationToken)
     {
-        var (application, me) = await JuryWork.InterviewedAsync(db, access, user, request.ApplicationId, cancellationToken);
+        var (application, me) = await access.ForJuryAsync(request.ApplicationId, cancellationToken);
         if (await db.InterviewNotes.AnyAsync(n => n.ApplicationId == application.Id && n.JuryUserId == me, cancellationToken))
         {
             throw new ConflictException(L("Vous avez déjà fait votre déclaration pour ce projet.", "You have already declared for this project."));
@@ -36,23 +36,5 @@ internal sealed class DeclareInterviewConflictHandler(ApplicationsDbContext db, 
         db.InterviewNotes.Add(InterviewNote.Declare(application.Id, application.SeasonId, me, request.ConflictOfInterest, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return await access.ReadAsync(application.Id, cancellationToken);
-    }
-}
-
-/// <summary>What the jury's two steps share: the application must have an interview, and the caller must sit on the season's jury.</summary>
-internal static class JuryWork
-{
-    public static async Task<(Application Application, Guid Me)> InterviewedAsync(ApplicationsDbContext db, InterviewAccess access, ICurrentUser user, Guid applicationId,
-        CancellationToken cancellationToken)
-    {
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
-        if (application is null
-            || !await db.Interviews.AnyAsync(i => i.ApplicationId == applicationId, cancellationToken)
-            || !await access.IsJuryAsync(application.SeasonId, cancellationToken))
-        {
-            throw InterviewAccess.NotFound();
-        }
-
-        return (application, user.RequiredId());
     }
 }

@@ -32,6 +32,20 @@ internal sealed class InterviewAccess(ApplicationsDbContext db, ICurrentUser use
         return application is null || interview is null ? throw NotFound() : (application, interview);
     }
 
+    /// <summary>What the jury's two steps (declaring, writing) share: the application must have an interview, and the caller sit on its season's jury.</summary>
+    public async Task<(Application Application, Guid Me)> ForJuryAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
+        if (application is null
+            || !await db.Interviews.AnyAsync(i => i.ApplicationId == applicationId, cancellationToken)
+            || !await IsJuryAsync(application.SeasonId, cancellationToken))
+        {
+            throw NotFound();
+        }
+
+        return (application, user.RequiredId());
+    }
+
     /// <summary>A free slot of the season, in the future: one no interview holds.</summary>
     public async Task<InterviewSlot> FreeSlotAsync(Guid seasonId, Guid slotId, DateTimeOffset now, CancellationToken cancellationToken)
     {

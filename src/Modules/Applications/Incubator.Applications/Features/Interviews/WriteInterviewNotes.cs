@@ -24,12 +24,12 @@ internal sealed class WriteInterviewNotesValidator : AbstractValidator<WriteInte
 }
 
 /// <summary>A jury member writes (or rewrites) their notes and recommendation, once they have declared no conflict.</summary>
-internal sealed class WriteInterviewNotesHandler(ApplicationsDbContext db, InterviewAccess access, ICurrentUser user, TimeProvider time)
+internal sealed class WriteInterviewNotesHandler(ApplicationsDbContext db, InterviewAccess access, TimeProvider time)
     : IRequestHandler<WriteInterviewNotes, InterviewDto>
 {
     public async Task<InterviewDto> Handle(WriteInterviewNotes request, CancellationToken cancellationToken)
     {
-        var (application, me) = await JuryWork.InterviewedAsync(db, access, user, request.ApplicationId, cancellationToken);
+        var (application, me) = await access.ForJuryAsync(request.ApplicationId, cancellationToken);
         var note = await db.InterviewNotes.FirstOrDefaultAsync(n => n.ApplicationId == application.Id && n.JuryUserId == me, cancellationToken)
             ?? throw new ConflictException(L("Déclarez d'abord vos liens d'intérêts avec ce projet.", "Declare your interests with this project first."));
         var now = time.GetUtcNow();
