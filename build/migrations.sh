@@ -21,6 +21,7 @@ declare -A PROJECT=(
   [Trainings]=src/Modules/Trainings/Incubator.Trainings
   [Funding]=src/Modules/Funding/Incubator.Funding
   [Meetings]=src/Modules/Meetings/Incubator.Meetings
+  [Impact]=src/Modules/Impact/Incubator.Impact
 )
 declare -A PREFIX=(
   [Identity]=Identity
@@ -32,6 +33,7 @@ declare -A PREFIX=(
   [Trainings]=Trainings
   [Funding]=Funding
   [Meetings]=Meetings
+  [Impact]=Impact
 )
 declare -A OUTDIR=(
   [Identity]=Identity/Migrations
@@ -43,6 +45,7 @@ declare -A OUTDIR=(
   [Trainings]=Persistence/Migrations
   [Funding]=Persistence/Migrations
   [Meetings]=Persistence/Migrations
+  [Impact]=Persistence/Migrations
 )
 suffix() { if [ "$1" = Identity ] || [ "$1" = Mail ] || [ "$1" = Audit ]; then echo "${2}Db"; else echo "${2}DbContext"; fi; }
 

@@ -3,6 +3,7 @@ using Incubator.Coaching;
 using Incubator.Funding;
 using Incubator.Host.Infrastructure;
 using Incubator.Seasons;
+using Incubator.Impact;
 using Incubator.Meetings;
 using Incubator.Trainings;
 
@@ -21,6 +22,7 @@ builder.AddApplicationsModule();
 builder.AddCoachingModule();
 builder.AddTrainingsModule();
 builder.AddMeetingsModule();
+builder.AddImpactModule();
 builder.AddFundingModule();
 
 var app = builder.Build();

@@ -7,6 +7,12 @@ public interface ISeasonDirectory
 
     /// <summary>Every approved cohort and its projects, as <see cref="CohortApproved"/> carried them: for the consistency check.</summary>
     Task<IReadOnlyList<ApprovedCohort>> ApprovedCohortsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The program's name, or null when there is no such program.</summary>
+    Task<string?> ProgramNameAsync(Guid programId, CancellationToken cancellationToken);
+
+    /// <summary>Every season of a program, oldest first: a program's track record lists its cohorts side by side.</summary>
+    Task<IReadOnlyList<SeasonSummary>> SeasonsOfProgramAsync(Guid programId, CancellationToken cancellationToken);
 }
 
 public sealed record ApprovedCohort(Guid SeasonId, IReadOnlyList<CohortProject> Projects);

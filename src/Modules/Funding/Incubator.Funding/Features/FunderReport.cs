@@ -51,7 +51,9 @@ public sealed record FunderReportDto(
     int InformationMeetingsHeld,
     int PeopleInformed,
     SelectionFunnel? Funnel,
-    int PeopleTrained = 0);
+    int PeopleTrained = 0,
+    OutcomesDto? Outcomes = null,
+    IReadOnlyList<CohortOutcomes>? PastCohorts = null);
 
 public sealed record SnapshotSummaryDto(Guid Id, Guid SeasonId, Guid? FunderId, string Label, Guid ApprovedBy, DateTimeOffset ApprovedAt);
 
@@ -76,7 +78,7 @@ internal sealed class ApproveFunderReportValidator : AbstractValidator<ApproveFu
 }
 
 /// <summary>
-/// Computes the report from the module's own read model in a fixed number of queries (nine), whatever the season's size:
+/// Computes the report from the module's own read model in a fixed number of queries (twelve), whatever the season's size:
 /// every figure is an aggregate grouped in the database, by department or by project.
 /// </summary>
 internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, IMemoryCache cache) :
@@ -145,6 +147,8 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
         var funding = await FunderReportQueries.Tranches(db, seasonId).ToListAsync(cancellationToken);
         var meetings = await FunderReportQueries.InformationMeetings(db, seasonId).ToListAsync(cancellationToken);
         var peopleTrained = await FunderReportQueries.PeopleTrained(db, seasonId).CountAsync(cancellationToken);
+        var outcomes = OutcomeFigures.Compute(await OutcomeFigures.OfSeason(db, seasonId).ToListAsync(cancellationToken));
+        var pastCohorts = (await TrackRecords.CohortsAsync(db, seasons, season.ProgramId, cancellationToken)).Where(c => c.StartsOn < season.StartsOn).ToList();
 
         var attendanceBy = attendance.ToDictionary(a => a.ProjectId);
         var coachingBy = coaching.ToDictionary(c => c.ProjectId);
@@ -192,7 +196,9 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
             InformationMeetingsHeld: meetings.Count(m => m.Attended > 0),
             PeopleInformed: peopleInformed,
             Funnel: funnel,
-            PeopleTrained: peopleTrained);
+            PeopleTrained: peopleTrained,
+            Outcomes: outcomes,
+            PastCohorts: pastCohorts);
     }
 
     private static decimal Hours(int minutes) => Math.Round(minutes / 60m, 2);
@@ -214,7 +220,7 @@ internal sealed record MilestoneRow(Guid ProjectId, int Reached);
 
 internal sealed record TrancheFigure(decimal Amount, bool Received);
 
-/// <summary>The report's nine queries, each an aggregate the database computes; the SQL Server compatibility test parses them too.</summary>
+/// <summary>The report's queries from its own read model, each an aggregate the database computes; the SQL Server compatibility test parses them too.</summary>
 internal static class FunderReportQueries
 {
     public static IQueryable<DepartmentRow> ApplicationsByDepartment(FundingDbContext db, Guid seasonId) =>

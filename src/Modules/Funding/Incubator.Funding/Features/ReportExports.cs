@@ -66,6 +66,11 @@ internal static class ReportExports
             yield return new("project", p.ProjectName, "coachingHours", p.CoachingHours);
             yield return new("project", p.ProjectName, "milestonesReached", p.MilestonesReached);
         }
+
+        foreach (var line in OutcomeExports.Lines(r))
+        {
+            yield return line;
+        }
     }
 
     public static byte[] Csv(FunderReportDto report)
@@ -178,6 +183,7 @@ internal static class ReportExports
             projects.Cell(row, 7).Value = p.MilestonesReached;
         }
 
+        OutcomeExports.Sheet(workbook, r, english);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

@@ -19,6 +19,8 @@ internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbCon
 
     public DbSet<ReportInformationMeeting> InformationMeetings => Set<ReportInformationMeeting>();
 
+    public DbSet<ReportQuestionnaire> Questionnaires => Set<ReportQuestionnaire>();
+
     public DbSet<ReportTrainingSheet> TrainingSheets => Set<ReportTrainingSheet>();
 
     public DbSet<ReportAttendance> Attendance => Set<ReportAttendance>();
@@ -114,6 +116,20 @@ internal abstract class FundingDbContext(DbContextOptions options) : ModuleDbCon
             b.HasKey(x => x.MeetingId);
             b.Property(x => x.MeetingId).ValueGeneratedNever();
             b.HasIndex(x => x.SeasonId);
+        });
+
+        modelBuilder.Entity<ReportQuestionnaire>(b =>
+        {
+            b.ToTable("ReportQuestionnaires");
+            b.HasKey(x => x.QuestionnaireId);
+            b.Property(x => x.QuestionnaireId).ValueGeneratedNever();
+            b.Property(x => x.Stage).HasMaxLength(10);
+            b.Property(x => x.Status).HasMaxLength(12);
+            b.Property(x => x.Activity).HasMaxLength(20);
+            b.Property(x => x.LegalForm).HasMaxLength(20);
+            b.Property(x => x.JobsFte).HasPrecision(6, 2);
+            b.HasIndex(x => x.SeasonId);
+            b.HasIndex(x => x.ProgramId);
         });
 
         modelBuilder.Entity<ReportTrainingSheet>(b =>

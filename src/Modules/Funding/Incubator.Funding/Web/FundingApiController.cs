@@ -57,6 +57,10 @@ public sealed class FundingApiController(IMediator mediator) : ControllerBase
     [HttpGet("seasons/{seasonId:guid}/funder-report")]
     public Task<FunderReportDto> Report(Guid seasonId, CancellationToken ct) => mediator.Send(new GetFunderReport(seasonId), ct);
 
+    /// <summary>The program's track record: each cohort's outcomes side by side (questionnaires answered, activities, jobs, survival).</summary>
+    [HttpGet("programs/{programId:guid}/track-record")]
+    public Task<TrackRecordDto> TrackRecord(Guid programId, CancellationToken ct) => mediator.Send(new GetTrackRecord(programId), ct);
+
     [HttpGet("seasons/{seasonId:guid}/funder-report.csv")]
     [Produces("text/csv")]
     public async Task<IActionResult> ReportCsv(Guid seasonId, CancellationToken ct) =>

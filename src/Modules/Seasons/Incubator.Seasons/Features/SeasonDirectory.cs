@@ -23,18 +23,21 @@ internal sealed class SeasonDirectory(SeasonsDbContext db, SeasonCache cache) : 
                 .Select(m => new CohortProject(m.ApplicationId, m.ProjectName, m.DepartmentCode, m.ApplicantUserId)).ToList()))
             .ToList();
 
+    public Task<string?> ProgramNameAsync(Guid programId, CancellationToken cancellationToken) =>
+        db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => (string?)p.Name).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<SeasonSummary>> SeasonsOfProgramAsync(Guid programId, CancellationToken cancellationToken) =>
+        (await Summaries(db.Seasons.AsNoTracking().Where(s => s.ProgramId == programId)).ToListAsync(cancellationToken))
+            .OfType<SeasonSummary>().OrderBy(s => s.StartsOn).ToList();
+
     /// <summary>The season's columns only (not its cohort's members).</summary>
-    private async Task<SeasonSummary?> ReadAsync(Guid seasonId, CancellationToken cancellationToken)
-    {
-        var season = await db.Seasons.AsNoTracking()
-            .Where(s => s.Id == seasonId)
-            .Select(s => new { s.Id, s.ProgramId, s.Name, s.Status, s.StartsOn, s.EndsOn, s.ApplicationsOpenAt, s.ApplicationsCloseAt, s.CapacityOverride, s.CoachingPairCount })
-            .FirstOrDefaultAsync(cancellationToken);
-        return season is null
-            ? null
-            : new SeasonSummary(season.Id, season.ProgramId, season.Name, season.Status.ToString(), season.StartsOn, season.EndsOn,
-                season.ApplicationsOpenAt, season.ApplicationsCloseAt, Season.CapacityOf(season.CapacityOverride, season.CoachingPairCount));
-    }
+    private Task<SeasonSummary?> ReadAsync(Guid seasonId, CancellationToken cancellationToken) =>
+        Summaries(db.Seasons.AsNoTracking().Where(s => s.Id == seasonId)).FirstOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<SeasonSummary?> Summaries(IQueryable<Season> seasons) =>
+        seasons.Select(s => new { s.Id, s.ProgramId, s.Name, s.Status, s.StartsOn, s.EndsOn, s.ApplicationsOpenAt, s.ApplicationsCloseAt, s.CapacityOverride, s.CoachingPairCount })
+            .Select(s => (SeasonSummary?)new SeasonSummary(s.Id, s.ProgramId, s.Name, s.Status.ToString(), s.StartsOn, s.EndsOn,
+                s.ApplicationsOpenAt, s.ApplicationsCloseAt, Season.CapacityOf(s.CapacityOverride, s.CoachingPairCount)));
 }
 
 /// <summary>

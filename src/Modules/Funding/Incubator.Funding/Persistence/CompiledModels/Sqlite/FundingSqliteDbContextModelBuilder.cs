@@ -11,7 +11,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
     public partial class FundingSqliteDbContextModel
     {
         private FundingSqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a5457448-2e6b-4a93-b4ac-96483a36e18b"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("185c7f39-f7e4-4061-bbb2-adec76b97f36"), entityTypeCount: 18)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
             var reportInformationMeeting = ReportInformationMeetingEntityType.Create(this);
             var reportMilestone = ReportMilestoneEntityType.Create(this);
             var reportProject = ReportProjectEntityType.Create(this);
+            var reportQuestionnaire = ReportQuestionnaireEntityType.Create(this);
             var reportSnapshot = ReportSnapshotEntityType.Create(this);
             var reportTrainingSheet = ReportTrainingSheetEntityType.Create(this);
             var tranche = TrancheEntityType.Create(this);
@@ -52,6 +53,7 @@ namespace Incubator.Funding.Persistence.CompiledModels.Sqlite
             ReportInformationMeetingEntityType.CreateAnnotations(reportInformationMeeting);
             ReportMilestoneEntityType.CreateAnnotations(reportMilestone);
             ReportProjectEntityType.CreateAnnotations(reportProject);
+            ReportQuestionnaireEntityType.CreateAnnotations(reportQuestionnaire);
             ReportSnapshotEntityType.CreateAnnotations(reportSnapshot);
             ReportTrainingSheetEntityType.CreateAnnotations(reportTrainingSheet);
             TrancheEntityType.CreateAnnotations(tranche);

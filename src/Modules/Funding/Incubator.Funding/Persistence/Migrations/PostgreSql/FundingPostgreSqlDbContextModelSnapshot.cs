@@ -329,6 +329,84 @@ namespace Incubator.Funding.Persistence.Migrations.PostgreSql
                     b.ToTable("ReportProjects", "funding");
                 });
 
+            modelBuilder.Entity("Incubator.Funding.Domain.ReportQuestionnaire", b =>
+                {
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("JobsFte")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("PeopleEmployed")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PeopleReached")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PermanentContracts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SkillCooperation")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SkillEconomicModel")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SkillFunding")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SkillLegal")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SkillManagement")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int?>("Volunteers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("QuestionnaireId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("SeasonId");
+
+                    b.ToTable("ReportQuestionnaires", "funding");
+                });
+
             modelBuilder.Entity("Incubator.Funding.Domain.ReportSnapshot", b =>
                 {
                     b.Property<Guid>("Id")

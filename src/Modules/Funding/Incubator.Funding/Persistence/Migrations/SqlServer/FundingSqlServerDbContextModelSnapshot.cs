@@ -329,6 +329,84 @@ namespace Incubator.Funding.Persistence.Migrations.SqlServer
                     b.ToTable("ReportProjects", "funding");
                 });
 
+            modelBuilder.Entity("Incubator.Funding.Domain.ReportQuestionnaire", b =>
+                {
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("JobsFte")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("PeopleEmployed")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PeopleReached")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PermanentContracts")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("SkillCooperation")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SkillEconomicModel")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SkillFunding")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SkillLegal")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SkillManagement")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<int?>("Volunteers")
+                        .HasColumnType("int");
+
+                    b.HasKey("QuestionnaireId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("SeasonId");
+
+                    b.ToTable("ReportQuestionnaires", "funding");
+                });
+
             modelBuilder.Entity("Incubator.Funding.Domain.ReportSnapshot", b =>
                 {
                     b.Property<Guid>("Id")

@@ -323,6 +323,84 @@ namespace Incubator.Funding.Persistence.Migrations.Sqlite
                     b.ToTable("ReportProjects", (string)null);
                 });
 
+            modelBuilder.Entity("Incubator.Funding.Domain.ReportQuestionnaire", b =>
+                {
+                    b.Property<Guid>("QuestionnaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("JobsFte")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalForm")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeopleEmployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PeopleReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PermanentContracts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SeasonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SkillCooperation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SkillEconomicModel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SkillFunding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SkillLegal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SkillManagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Volunteers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QuestionnaireId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("SeasonId");
+
+                    b.ToTable("ReportQuestionnaires", (string)null);
+                });
+
             modelBuilder.Entity("Incubator.Funding.Domain.ReportSnapshot", b =>
                 {
                     b.Property<Guid>("Id")

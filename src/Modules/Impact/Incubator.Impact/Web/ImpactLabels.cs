@@ -1,0 +1,65 @@
+using Incubator.BuildingBlocks.Application;
+using Incubator.Impact.Contracts;
+using Incubator.Impact.Domain;
+using static Incubator.BuildingBlocks.Application.Texts;
+
+namespace Incubator.Impact.Web;
+
+/// <summary>The questionnaire's words, in the reader's language.</summary>
+public static class ImpactLabels
+{
+    public static string Stage(string stage) => Stages.Label(stage, Texts.IsEnglish);
+
+    public static string Status(string status) => status switch
+    {
+        "Answered" => L("répondu", "answered"),
+        "Unanswered" => L("sans réponse", "unanswered"),
+        _ => L("en attente", "waiting"),
+    };
+
+    public static string Activity(ActivityStatus a) => a switch
+    {
+        ActivityStatus.Launched => L("Oui, l'activité est lancée", "Yes, the activity is launched"),
+        ActivityStatus.Stopped => L("Elle a été lancée puis arrêtée", "It was launched, then stopped"),
+        _ => L("Pas encore", "Not yet"),
+    };
+
+    public static string LegalForm(LegalForm f) => f switch
+    {
+        Domain.LegalForm.Association => L("Association", "Association"),
+        Domain.LegalForm.Scop => L("SCOP", "SCOP (worker cooperative)"),
+        Domain.LegalForm.Scic => L("SCIC", "SCIC (multi-stakeholder cooperative)"),
+        Domain.LegalForm.EssCompany => L("SARL ou SAS de l'ESS", "Social-economy SARL or SAS"),
+        Domain.LegalForm.MicroEntreprise => L("Micro-entreprise", "Micro-enterprise"),
+        Domain.LegalForm.CaeEntrepreneur => L("Entrepreneur·e-salarié·e d'une CAE", "Employee-entrepreneur of a CAE"),
+        Domain.LegalForm.NotYet => L("Pas encore de structure", "No structure yet"),
+        _ => L("Autre", "Other"),
+    };
+
+    public static string Turnover(TurnoverBand b) => b switch
+    {
+        TurnoverBand.None => L("Aucun", "None"),
+        TurnoverBand.Under10k => L("Moins de 10 000 €", "Under €10,000"),
+        TurnoverBand.From10kTo50k => L("10 000 à 50 000 €", "€10,000 to €50,000"),
+        TurnoverBand.From50kTo150k => L("50 000 à 150 000 €", "€50,000 to €150,000"),
+        TurnoverBand.From150kTo500k => L("150 000 à 500 000 €", "€150,000 to €500,000"),
+        _ => L("Plus de 500 000 €", "Over €500,000"),
+    };
+
+    /// <summary>The five skills the holders rate themselves on, by form field.</summary>
+    public static IReadOnlyList<(string Field, string Label)> Skills =>
+    [
+        ("SkillEconomicModel", L("Modèle économique", "Economic model")),
+        ("SkillLegal", L("Juridique", "Legal matters")),
+        ("SkillManagement", L("Gestion", "Management")),
+        ("SkillFunding", L("Recherche de financements", "Finding funds")),
+        ("SkillCooperation", L("Coopération", "Cooperation")),
+    ];
+
+    public static string QuestionType(QuestionType t) => t switch
+    {
+        Domain.QuestionType.Number => L("Nombre", "Number"),
+        Domain.QuestionType.YesNo => L("Oui / non", "Yes / no"),
+        _ => L("Texte", "Text"),
+    };
+}
