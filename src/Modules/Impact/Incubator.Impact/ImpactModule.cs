@@ -1,4 +1,6 @@
 using Incubator.BuildingBlocks;
+using Incubator.BuildingBlocks.Identity;
+using Incubator.BuildingBlocks.Web;
 using Incubator.Impact.Features;
 using Incubator.Impact.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +19,9 @@ public static class ImpactModule
         builder.Services
             .AddModuleDbContext<ImpactDbContext, ImpactSqliteDbContext, ImpactSqlServerDbContext, ImpactPostgreSqlDbContext>(builder.Configuration, ImpactDbContext.Module)
             .AddModuleHandlers(typeof(ImpactModule).Assembly)
-            .AddScoped<ImpactAccess>();
+            .AddScoped<ImpactAccess>()
+            .AddHomePanel("ApplicantQuestionnairesPanel", 35, Roles.Applicant)
+            .AddSeasonPanel("SeasonImpactPanel", 40);
         return builder;
     }
 }

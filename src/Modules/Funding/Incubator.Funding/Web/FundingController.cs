@@ -61,6 +61,14 @@ public sealed class FundingController(IMediator mediator, ISeasonDirectory seaso
     public Task<IActionResult> ReportSubmitted(Guid id, int index, DateOnly? on) =>
         AgreementStep(id, new SubmitReport(id, index, new SubmittedInput(on)), L("Le bilan est marqué comme remis.", "The report is marked as submitted."));
 
+    [HttpGet("programs/{programId:guid}/track-record")]
+    public async Task<IActionResult> TrackRecord(Guid programId)
+    {
+        var record = await Mediator.Send(new GetTrackRecord(programId), HttpContext.RequestAborted);
+        Breadcrumbs((L("Programmes", "Programs"), "/seasons/programs"), (record.ProgramName, $"/seasons/programs/{programId}"), (L("Bilan des promotions", "Track record"), null));
+        return View("TrackRecord", record);
+    }
+
     [HttpGet("seasons/{seasonId:guid}/report")]
     public async Task<IActionResult> Report(Guid seasonId) => await ReportView(seasonId, null);
 

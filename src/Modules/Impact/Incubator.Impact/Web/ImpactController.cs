@@ -108,7 +108,7 @@ public sealed class ImpactController(IMediator mediator) : PageController(mediat
 
     private ViewResult SettingsView(ImpactSettingsDto settings, string months)
     {
-        Breadcrumbs((L("Programmes", "Programs"), "/programs"), (L("Suivi d'impact", "Impact follow-up"), null));
+        Breadcrumbs((L("Programmes", "Programs"), "/seasons/programs"), (L("Programme", "Program"), $"/seasons/programs/{settings.ProgramId}"), (L("Questionnaires de suivi", "Follow-up questionnaires"), null));
         return View("Settings", new SettingsPage(settings, months));
     }
 }
