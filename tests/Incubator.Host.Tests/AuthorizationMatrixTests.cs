@@ -327,6 +327,31 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         Get("meetings/{id:guid}/registrations", s => $"/meetings/{s.MeetingId}/registrations", Who.Leads),
         Post("meetings/{id:guid}/attendance", s => $"/meetings/{s.MeetingId}/attendance", Who.Leads),
 
+        // Impact: the project's people and its pair's coaches answer; leads read and set the program's follow-up.
+        Get("api/questionnaires/mine", _ => "/api/questionnaires/mine", Who.SignedIn),
+        Get("api/projects/{projectId:guid}/questionnaires", s => $"/api/projects/{s.ApplicationId}/questionnaires", Who.Owner | Who.Coach | Who.Leads),
+        Get("api/questionnaires/{id:guid}", s => $"/api/questionnaires/{s.QuestionnaireId}", Who.Owner | Who.Coach | Who.Leads),
+        Put("api/questionnaires/{id:guid}/answers", s => $"/api/questionnaires/{s.QuestionnaireId}/answers", Who.Owner | Who.Coach,
+            _ => Json(new { answers = new { activity = "NotYet" }, filledDuringMeeting = true })),
+        Get("api/seasons/{seasonId:guid}/questionnaires", s => $"/api/seasons/{s.SeasonId}/questionnaires", Who.Leads),
+        Get("api/programs/{programId:guid}/impact-settings", s => $"/api/programs/{s.ProgramId}/impact-settings", Who.Leads),
+        Put("api/programs/{programId:guid}/impact-settings", s => $"/api/programs/{s.ProgramId}/impact-settings", Who.Leads, _ => Json(new { followUpMonths = new[] { 6, 12, 24 } })),
+        Get("api/programs/{programId:guid}/track-record", s => $"/api/programs/{s.ProgramId}/track-record", Who.Leads),
+        Get("impact/mine", _ => "/impact/mine", Who.SignedIn),
+        Get("impact/projects/{projectId:guid}", s => $"/impact/projects/{s.ApplicationId}", Who.Owner | Who.Coach | Who.Leads),
+        Get("impact/questionnaires/{id:guid}", s => $"/impact/questionnaires/{s.QuestionnaireId}", Who.Owner | Who.Coach | Who.Leads),
+        Post("impact/questionnaires/{id:guid}", s => $"/impact/questionnaires/{s.QuestionnaireId}", Who.Owner | Who.Coach) with
+        {
+            Form = _ => new() { ["Activity"] = "NotYet", ["FilledDuringMeeting"] = "true" },
+        },
+        Get("impact/seasons/{seasonId:guid}", s => $"/impact/seasons/{s.SeasonId}", Who.Leads),
+        Get("impact/programs/{programId:guid}/settings", s => $"/impact/programs/{s.ProgramId}/settings", Who.Leads),
+        Post("impact/programs/{programId:guid}/settings", s => $"/impact/programs/{s.ProgramId}/settings", Who.Leads) with
+        {
+            Form = _ => new() { ["FollowUpMonths"] = "6, 12, 24" },
+        },
+        Get("funding/programs/{programId:guid}/track-record", s => $"/funding/programs/{s.ProgramId}/track-record", Who.Leads),
+
         // Funding: program leads only.
         Get("api/funders", _ => "/api/funders", Who.Leads),
         Post("api/funders", _ => "/api/funders", Who.Leads),
@@ -535,6 +560,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
 
         public Guid MeetingId { get; set; }
 
+        public Guid QuestionnaireId { get; set; }
+
         public Guid MemberId { get; set; }
 
         /// <summary>A second member, removed through the pages (the first one is removed through the API).</summary>
@@ -637,6 +664,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<HostFixture>
         await admin.ApproveCohortAsync(_factory, season.Id, [s.ApplicationId]);
         await _factory.RunJobAsync("outbox:coaching");
         await _factory.RunJobAsync("outbox:trainings");
+        await _factory.RunJobAsync("impact:questionnaires");
+        s.QuestionnaireId = (await owner.GetFromJsonAsync<List<IdResponse>>("/api/questionnaires/mine"))!.Single().Id;
 
         foreach (var name in new[] { "Basile", "Damien" })
         {

@@ -208,7 +208,13 @@ public abstract class FundingApiTests
         }
 
         var again = (await lead.GetFromJsonAsync<FunderReportDto>($"/api/seasons/{season.Id}/funder-report"))!;
-        Assert.Equal(report with { ComputedAt = again.ComputedAt, ByDepartment = again.ByDepartment, ByProject = again.ByProject, DepartmentsReached = again.DepartmentsReached }, again);
+        Assert.Equal(report with
+        {
+            ComputedAt = again.ComputedAt, ByDepartment = again.ByDepartment, ByProject = again.ByProject, DepartmentsReached = again.DepartmentsReached,
+            Outcomes = again.Outcomes, PastCohorts = again.PastCohorts,
+        }, again);
+        Assert.Empty(again.Outcomes!.Stages); // no questionnaire yet: ImpactTests count them
+        Assert.Empty(again.PastCohorts!);
         Assert.Equal(report.ByProject, again.ByProject);
         Assert.Equal(report.ByDepartment, again.ByDepartment);
         Assert.Equal(report.DepartmentsReached, again.DepartmentsReached);
