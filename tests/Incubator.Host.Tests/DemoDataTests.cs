@@ -24,8 +24,8 @@ public sealed class DemoDataTests
         var lead = await factory.ClientForAsync("responsable@demo.incubator.local", DemoData.Password);
 
         var seasons = (await lead.GetFromJsonAsync<List<SeasonResponse>>("/api/seasons"))!;
-        Assert.Equal(2, seasons.Count);
-        var lived = seasons.Single(s => s.Status != "ApplicationsOpen");
+        Assert.Equal(3, seasons.Count);
+        var lived = seasons.Where(s => s.Status != "ApplicationsOpen").MaxBy(s => s.StartsOn)!;
         Assert.Contains(seasons, s => s.Status == "ApplicationsOpen");
         var report = await lead.GetFromJsonAsync<JsonElement>($"/api/seasons/{lived.Id}/funder-report");
         Assert.Equal(15, report.GetProperty("applicationsSubmitted").GetInt32());
@@ -38,6 +38,16 @@ public sealed class DemoDataTests
         Assert.Equal(75000m, report.GetProperty("fundingCommitted").GetDecimal());
         Assert.Equal(["07", "26"], report.GetProperty("departmentsReached").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(TimeSpan.Zero, factory.Services.GetRequiredService<DemoClock>().Shift);
+
+        // The season's cohort answered its entry questionnaire (four of six); the cohort of two years before was followed since.
+        var entry = report.GetProperty("outcomes").GetProperty("stages")[0];
+        Assert.Equal(("entry", 6, 4), (entry.GetProperty("stage").GetString(), entry.GetProperty("opened").GetInt32(), entry.GetProperty("answered").GetInt32()));
+        var past = Assert.Single(report.GetProperty("pastCohorts").EnumerateArray());
+        var stages = past.GetProperty("outcomes").GetProperty("stages").EnumerateArray().ToDictionary(x => x.GetProperty("stage").GetString()!);
+        Assert.Equal((4, 3, 2), (stages["exit"].GetProperty("opened").GetInt32(), stages["exit"].GetProperty("answered").GetInt32(), stages["exit"].GetProperty("activitiesLaunched").GetInt32()));
+        Assert.Equal((4, 2), (stages["m6"].GetProperty("opened").GetInt32(), stages["m6"].GetProperty("answered").GetInt32()));
+        var record = await lead.GetFromJsonAsync<JsonElement>($"/api/programs/{lived.ProgramId}/track-record");
+        Assert.Equal(2, record.GetProperty("cohorts").GetArrayLength());
 
         var coach = await factory.ClientForAsync("accompagnatrice@demo.incubator.local", DemoData.Password);
         var mine = (await coach.GetFromJsonAsync<List<JsonElement>>("/api/coaching/projects/mine"))!;
@@ -53,6 +63,6 @@ public sealed class DemoDataTests
 
         // A second start finds the program and adds nothing.
         await factory.Services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
-        Assert.Equal(2, (await lead.GetFromJsonAsync<List<SeasonResponse>>("/api/seasons"))!.Count);
+        Assert.Equal(3, (await lead.GetFromJsonAsync<List<SeasonResponse>>("/api/seasons"))!.Count);
     }
 }

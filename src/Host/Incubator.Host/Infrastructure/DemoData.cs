@@ -6,6 +6,7 @@ using Incubator.BuildingBlocks.Jobs;
 using Incubator.Coaching.Features;
 using Incubator.Funding.Features;
 using Incubator.Host.Identity;
+using Incubator.Impact.Contracts;
 using Incubator.Meetings.Features;
 using Incubator.Seasons.Features.Cohort;
 using Incubator.Seasons.Features.Programs;
@@ -36,7 +37,7 @@ public sealed class DemoClock(TimeProvider inner) : TimeProvider
 /// coaching sessions and milestones, regional and departmental funding; plus next season's open call. Everything goes
 /// through the modules' own requests, as the people would have done it, day after day; nothing is written to a table directly.
 /// </summary>
-internal sealed class DemoData(IServiceProvider services, DemoClock clock, ILogger<DemoData> logger)
+internal sealed partial class DemoData(IServiceProvider services, DemoClock clock, ILogger<DemoData> logger)
 {
     public const string Password = "Demo-Incubator-2026";
 
@@ -89,6 +90,7 @@ internal sealed class DemoData(IServiceProvider services, DemoClock clock, ILogg
         try
         {
             await ReplaySeasonAsync(today, lead, reviewers, coaches, applicants, cancellationToken);
+            await ReplayPastCohortAsync(today, lead, applicants, cancellationToken);
         }
         finally
         {
@@ -233,6 +235,7 @@ internal sealed class DemoData(IServiceProvider services, DemoClock clock, ILogg
         await SendAs(lead, new ProposeCohort(season.Id, new CohortProposal(ids.Take(6).ToList())), ct);
         await SendAs(lead, new ApproveCohort(season.Id), ct);
         await DeliverAsync(ct);
+        await FollowUpAsync(t0.AddDays(42), applicants.Take(6).ToList(), Stages.Entry, [0, 1, 2, 4], Entry, ct);
 
         // Monthly trainings in third places, the first Thursday of each month.
         At(t0.AddDays(45));
@@ -320,7 +323,7 @@ internal sealed class DemoData(IServiceProvider services, DemoClock clock, ILogg
 
     private async Task DeliverAsync(CancellationToken ct)
     {
-        foreach (var module in new[] { "meetings", "applications", "seasons", "coaching", "trainings", "funding" })
+        foreach (var module in new[] { "meetings", "applications", "seasons", "coaching", "trainings", "impact", "funding" })
         {
             await RunAsync($"outbox:{module}", ct);
         }
