@@ -207,6 +207,35 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Expect(member, "Journée collective");
         await host.AuditAsync(member, "member-trainings");
 
+        // 3d. The entry questionnaire opens with the cohort: the applicant finds it on their home page and answers it.
+        await factory.RunJobAsync("impact:questionnaires");
+        await factory.RunJobAsync("outbox:impact");
+        await applicant.GotoAsync("/");
+        await applicant.Locator("a[href^='/impact/questionnaires/']").First.ClickAsync();
+        await host.AuditAsync(applicant, "questionnaire");
+        await applicant.GetByLabel("Pas encore", new() { Exact = true }).CheckAsync();
+        await applicant.GetByLabel("Bénévoles").FillAsync("3");
+        await applicant.GetByLabel("Personnes salariées").FillAsync("2");
+        await applicant.GetByLabel("dont en CDI").FillAsync("5");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mes réponses" }).ClickAsync();
+        await Expect(applicant, "Pas plus de CDI que de personnes employées.");
+        await host.AuditAsync(applicant, "questionnaire-error");
+        await applicant.GetByLabel("dont en CDI").FillAsync("1");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mes réponses" }).ClickAsync();
+        await Expect(applicant, "vos réponses sont enregistrées");
+        await host.AuditAsync(applicant, "questionnaire-answered");
+        await applicant.GotoAsync("/impact/mine");
+        await Expect(applicant, "répondu");
+        await host.AuditAsync(applicant, "my-questionnaires");
+        await lead.GotoAsync($"/impact/seasons/{season.Id}");
+        await Expect(lead, "Garage solidaire du Diois");
+        await host.AuditAsync(lead, "season-impact");
+        await lead.GotoAsync($"/impact/programs/{season.ProgramId}/settings");
+        await lead.GetByLabel("Texte").First.FillAsync("Combien de partenaires locaux ?");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(lead, "Le suivi du programme est enregistré");
+        await host.AuditAsync(lead, "impact-settings");
+
         // 4. A coach of the pair logs a session.
         var coach = await host.SignInAsync(coachEmail, Password);
         await Expect(coach, "Garage solidaire du Diois");
@@ -255,6 +284,10 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         var saved = Path.Combine(host.ScreenshotDirectory, "bilan.xlsx");
         await download.SaveAsAsync(saved);
         Assert.True(new FileInfo(saved).Length > 1000);
+
+        await lead.GotoAsync($"/funding/programs/{season.ProgramId}/track-record");
+        await Expect(lead, "Activités lancées");
+        await host.AuditAsync(lead, "track-record");
 
         // The applicant now sees their trainings, the moved one said so, and their coaching from their home page.
         await applicant.GotoAsync("/trainings/mine");
