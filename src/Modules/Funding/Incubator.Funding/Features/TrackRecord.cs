@@ -29,11 +29,16 @@ internal static class TrackRecords
     {
         var all = await seasons.SeasonsOfProgramAsync(programId, cancellationToken);
         var ids = all.Select(s => s.Id).ToList();
-        var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.SeasonId)).GroupBy(p => p.SeasonId)
-            .Select(g => new { SeasonId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SeasonId, x => x.Count, cancellationToken);
+        var projects = await ProjectsBySeason(db, ids).ToDictionaryAsync(x => x.SeasonId, x => x.Projects, cancellationToken);
         var rows = (await OutcomeFigures.OfProgram(db, programId).ToListAsync(cancellationToken)).ToLookup(r => r.SeasonId);
         return all.Where(s => projects.ContainsKey(s.Id))
             .Select(s => new CohortOutcomes(s.Id, s.Name, s.StartsOn, s.EndsOn, projects[s.Id], OutcomeFigures.Compute(rows[s.Id].ToList())))
             .ToList();
     }
+
+    /// <summary>How many projects each season's approved cohort counts.</summary>
+    public static IQueryable<SeasonProjects> ProjectsBySeason(FundingDbContext db, IReadOnlyCollection<Guid> seasonIds) =>
+        db.Projects.AsNoTracking().Where(p => seasonIds.Contains(p.SeasonId)).GroupBy(p => p.SeasonId).Select(g => new SeasonProjects(g.Key, g.Count()));
 }
+
+internal sealed record SeasonProjects(Guid SeasonId, int Projects);
