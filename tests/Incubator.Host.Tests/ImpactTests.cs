@@ -5,6 +5,7 @@ using ClosedXML.Excel;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Persistence;
 using Incubator.Funding.Features;
+using Incubator.Funding.Persistence;
 using Incubator.Host.Tests.Infrastructure;
 using Incubator.Impact.Persistence;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -201,6 +202,32 @@ public abstract class ImpactTests(DatabaseProvider provider)
         holder = await factory.ClientForAsync(holderEmail, HolderPassword);
         var export = await holder.GetFromJsonAsync<JsonElement>("/api/users/me/data");
         Assert.Equal(5, export.GetProperty("impactQuestionnaires").GetArrayLength());
+
+        // The report's copy loses the exit questionnaire: the consistency check finds it, and its repair brings it back.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var funding = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
+            funding.Questionnaires.RemoveRange(funding.Questionnaires.Where(q => q.SeasonId == season.Id && q.Stage == "exit"));
+            await funding.SaveChangesAsync();
+        }
+
+        var found = await lead.GetFromJsonAsync<JsonElement>("/api/consistency");
+        Assert.Contains(found.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "funding.questionnaires");
+        await (await lead.PostAsync("/api/consistency/repair", null)).EnsureSuccessAsync();
+        await factory.RunJobAsync("outbox:impact");
+        await factory.RunJobAsync("outbox:funding");
+        var after = await lead.GetFromJsonAsync<JsonElement>("/api/consistency");
+        Assert.DoesNotContain(after.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString()!.StartsWith("funding.questionnaires", StringComparison.Ordinal));
+        var repaired = (await lead.GetFromJsonAsync<FunderReportDto>($"/api/seasons/{season.Id}/funder-report"))!;
+        Assert.Equal(1.5m, repaired.Outcomes!.Stages[1].JobsFte);
+
+        // The holder erases their account: the answers stay with the project, their name leaves them.
+        var erased = await holder.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/users/me") { Content = JsonContent.Create(new { password = HolderPassword }) });
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        var left = (await lead.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/questionnaires")).GetProperty("questionnaires").EnumerateArray().ToList();
+        Assert.Equal(5, left.Count);
+        Assert.All(left.Where(q => q.GetProperty("status").GetString() == "Answered" && !q.GetProperty("filledByCoach").GetBoolean()),
+            q => Assert.Equal("—", q.GetProperty("answeredByName").GetString()));
     }
 
     [Fact]

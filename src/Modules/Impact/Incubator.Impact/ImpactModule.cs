@@ -1,6 +1,7 @@
 using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Web;
+using Incubator.Impact.Contracts;
 using Incubator.Impact.Features;
 using Incubator.Impact.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class ImpactModule
             .AddModuleDbContext<ImpactDbContext, ImpactSqliteDbContext, ImpactSqlServerDbContext, ImpactPostgreSqlDbContext>(builder.Configuration, ImpactDbContext.Module)
             .AddModuleHandlers(typeof(ImpactModule).Assembly)
             .AddScoped<ImpactAccess>()
+            .AddScoped<IQuestionnaireFacts, QuestionnaireFacts>()
             .AddHomePanel("ApplicantQuestionnairesPanel", 35, Roles.Applicant)
             .AddSeasonPanel("SeasonImpactPanel", 40);
         return builder;
