@@ -268,7 +268,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Expect(lead, "La session est modifiée");
         await Expect(lead, "La Cordonnerie accueille une exposition ce jour-là.");
         await host.AuditAsync(lead, "training-moved");
-        foreach (var module in new[] { "applications", "seasons", "trainings", "coaching" })
+        foreach (var module in new[] { "applications", "seasons", "trainings", "coaching", "impact" })
         {
             await factory.RunJobAsync($"outbox:{module}");
         }
@@ -286,7 +286,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         Assert.True(new FileInfo(saved).Length > 1000);
 
         await lead.GotoAsync($"/funding/programs/{season.ProgramId}/track-record");
-        await Expect(lead, "Activités lancées");
+        await Expect(lead, "1 (100 %)"); // the entry questionnaire, sent and answered
         await host.AuditAsync(lead, "track-record");
 
         // The applicant now sees their trainings, the moved one said so, and their coaching from their home page.

@@ -35,6 +35,22 @@ public static class Stages
     };
 }
 
+/// <summary>The legal forms a questionnaire offers, by the code its answers carry, in the reader's language.</summary>
+public static class LegalForms
+{
+    public static string Label(string code, bool english) => code switch
+    {
+        "Association" => "Association",
+        "Scop" => english ? "SCOP (worker cooperative)" : "SCOP",
+        "Scic" => english ? "SCIC (multi-stakeholder cooperative)" : "SCIC",
+        "EssCompany" => english ? "Social-economy SARL or SAS" : "SARL ou SAS de l'ESS",
+        "MicroEntreprise" => english ? "Micro-enterprise" : "Micro-entreprise",
+        "CaeEntrepreneur" => english ? "Employee-entrepreneur of a CAE" : "Entrepreneur·e-salarié·e d'une CAE",
+        "NotYet" => english ? "No structure yet" : "Pas encore de structure",
+        _ => english ? "Other" : "Autre",
+    };
+}
+
 /// <summary>
 /// What a project answered at one stage, as far as the funders' report counts it (no names, no free text).
 /// <see cref="Activity"/> is NotYet, Launched or Stopped; <see cref="LegalForm"/> one of the forms the questionnaire

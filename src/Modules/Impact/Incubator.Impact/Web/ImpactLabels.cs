@@ -24,17 +24,7 @@ public static class ImpactLabels
         _ => L("Pas encore", "Not yet"),
     };
 
-    public static string LegalForm(LegalForm f) => f switch
-    {
-        Domain.LegalForm.Association => L("Association", "Association"),
-        Domain.LegalForm.Scop => L("SCOP", "SCOP (worker cooperative)"),
-        Domain.LegalForm.Scic => L("SCIC", "SCIC (multi-stakeholder cooperative)"),
-        Domain.LegalForm.EssCompany => L("SARL ou SAS de l'ESS", "Social-economy SARL or SAS"),
-        Domain.LegalForm.MicroEntreprise => L("Micro-entreprise", "Micro-enterprise"),
-        Domain.LegalForm.CaeEntrepreneur => L("Entrepreneur·e-salarié·e d'une CAE", "Employee-entrepreneur of a CAE"),
-        Domain.LegalForm.NotYet => L("Pas encore de structure", "No structure yet"),
-        _ => L("Autre", "Other"),
-    };
+    public static string LegalForm(LegalForm f) => LegalForms.Label(f.ToString(), Texts.IsEnglish);
 
     public static string Turnover(TurnoverBand b) => b switch
     {
