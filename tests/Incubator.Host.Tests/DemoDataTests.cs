@@ -46,6 +46,7 @@ public sealed class DemoDataTests
         var stages = past.GetProperty("outcomes").GetProperty("stages").EnumerateArray().ToDictionary(x => x.GetProperty("stage").GetString()!);
         Assert.Equal((4, 3, 2), (stages["exit"].GetProperty("opened").GetInt32(), stages["exit"].GetProperty("answered").GetInt32(), stages["exit"].GetProperty("activitiesLaunched").GetInt32()));
         Assert.Equal((4, 2), (stages["m6"].GetProperty("opened").GetInt32(), stages["m6"].GetProperty("answered").GetInt32()));
+        Assert.Equal((4, 1), (stages["m12"].GetProperty("opened").GetInt32(), stages["m12"].GetProperty("answered").GetInt32()));
         var record = await lead.GetFromJsonAsync<JsonElement>($"/api/programs/{lived.ProgramId}/track-record");
         Assert.Equal(2, record.GetProperty("cohorts").GetArrayLength());
 
