@@ -157,7 +157,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
     private async Task SqliteAsync(Seeded seeded, bool reuse, Dictionary<string, object> results)
     {
         var (coldStarts, refColdStarts) = await ColdStartsAsync();
-        var ours = await MeasureAsync(StartOursAsync, seeded, reuse ? Guid.NewGuid().ToString("N")[..6] : "r", huge: true, extras: results);
+        var ours = await MeasureAsync(StartOursAsync, seeded, reuse ? Guid.NewGuid().ToString("N")[..6] : "r", huge: true, extras: results, backlog: SqliteBacklog);
         var reference = await MeasureReferenceAsync(StartReferenceAsync, seeded);
         Compare(ours, reference, results);
         var (coldStart, refCold) = (Median(coldStarts), Median(refColdStarts));
