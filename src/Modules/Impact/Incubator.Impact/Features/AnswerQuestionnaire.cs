@@ -77,7 +77,7 @@ internal sealed class AnswerQuestionnaireHandler(ImpactDbContext db, ImpactAcces
         var name = (await users.FindAsync(me, cancellationToken))?.DisplayName ?? string.Empty;
         questionnaire.Answer(answers, me, name, viewer == ImpactViewer.Coach, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await GetQuestionnaireHandler.ReadAsync(db, questionnaire, project, viewer, cancellationToken);
+        return QuestionnaireMapping.ToDto(questionnaire, project, viewer, settings);
     }
 
     private static void CheckCustom(IReadOnlyDictionary<Guid, string>? custom, ImpactSettings? settings)

@@ -54,4 +54,15 @@ internal static class QuestionnaireMapping
         new(q.Id, q.ProjectId, projectName, q.Stage, q.OpensOn, q.AnswerBy, q.Status, q.AnsweredAt, q.AnsweredByName, q.FilledByCoach, q.Revision);
 
     public static QuestionDto Question(ProgramQuestion q) => new(q.Id, q.Text, q.Type, q.Retired);
+
+    /// <summary>
+    /// The questionnaire with the program's questions: those asked today, and those retired since that it answered
+    /// (their answers keep their wording).
+    /// </summary>
+    public static QuestionnaireDto ToDto(Questionnaire questionnaire, ImpactProject project, ImpactViewer viewer, ImpactSettings? settings)
+    {
+        var answered = questionnaire.Custom;
+        var questions = settings?.Questions.Where(q => !q.Retired || answered.ContainsKey(q.Id)).OrderBy(q => q.Position).Select(Question).ToList() ?? [];
+        return new QuestionnaireDto(Summary(questionnaire, project.ProjectName), questionnaire.Version, viewer, viewer != ImpactViewer.Lead, questionnaire.Answers, questions);
+    }
 }

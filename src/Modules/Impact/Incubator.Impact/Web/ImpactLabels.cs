@@ -36,14 +36,14 @@ public static class ImpactLabels
         _ => L("Plus de 500 000 €", "Over €500,000"),
     };
 
-    /// <summary>The five skills the holders rate themselves on, by form field.</summary>
-    public static IReadOnlyList<(string Field, string Label)> Skills =>
+    /// <summary>The five skills the holders rate themselves on: the form field, its label, and its value in the form.</summary>
+    public static IReadOnlyList<(string Field, string Label, Func<AnswerForm, string?> Value)> Skills =>
     [
-        ("SkillEconomicModel", L("Modèle économique", "Economic model")),
-        ("SkillLegal", L("Juridique", "Legal matters")),
-        ("SkillManagement", L("Gestion", "Management")),
-        ("SkillFunding", L("Recherche de financements", "Finding funds")),
-        ("SkillCooperation", L("Coopération", "Cooperation")),
+        (nameof(AnswerForm.SkillEconomicModel), L("Modèle économique", "Economic model"), f => f.SkillEconomicModel),
+        (nameof(AnswerForm.SkillLegal), L("Juridique", "Legal matters"), f => f.SkillLegal),
+        (nameof(AnswerForm.SkillManagement), L("Gestion", "Management"), f => f.SkillManagement),
+        (nameof(AnswerForm.SkillFunding), L("Recherche de financements", "Finding funds"), f => f.SkillFunding),
+        (nameof(AnswerForm.SkillCooperation), L("Coopération", "Cooperation"), f => f.SkillCooperation),
     ];
 
     public static string QuestionType(QuestionType t) => t switch
