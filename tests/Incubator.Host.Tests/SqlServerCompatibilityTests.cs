@@ -133,7 +133,6 @@ public sealed class SqlServerFundingQueryTests
             Incubator.Funding.Features.FunderReportQueries.Tranches(db, season).ToQueryString(),
             Incubator.Funding.Features.FunderReportQueries.InformationMeetings(db, season).ToQueryString(),
             Incubator.Funding.Features.FunderReportQueries.PeopleTrained(db, season).ToQueryString(),
-            Incubator.Funding.Features.OutcomeFigures.OfSeason(db, season).ToQueryString(),
             Incubator.Funding.Features.OutcomeFigures.OfProgram(db, Guid.NewGuid()).ToQueryString(),
             Incubator.Funding.Features.TrackRecords.ProjectsBySeason(db, [season, Guid.NewGuid()]).ToQueryString(),
         };

@@ -78,7 +78,7 @@ internal sealed class ApproveFunderReportValidator : AbstractValidator<ApproveFu
 }
 
 /// <summary>
-/// Computes the report from the module's own read model in a fixed number of queries (twelve), whatever the season's size:
+/// Computes the report from the module's own read model in a fixed number of queries (eleven), whatever the season's size:
 /// every figure is an aggregate grouped in the database, by department or by project.
 /// </summary>
 internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, IMemoryCache cache) :
@@ -147,8 +147,9 @@ internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory
         var funding = await FunderReportQueries.Tranches(db, seasonId).ToListAsync(cancellationToken);
         var meetings = await FunderReportQueries.InformationMeetings(db, seasonId).ToListAsync(cancellationToken);
         var peopleTrained = await FunderReportQueries.PeopleTrained(db, seasonId).CountAsync(cancellationToken);
-        var outcomes = OutcomeFigures.Compute(await OutcomeFigures.OfSeason(db, seasonId).ToListAsync(cancellationToken));
-        var pastCohorts = (await TrackRecords.CohortsAsync(db, seasons, season.ProgramId, cancellationToken)).Where(c => c.StartsOn < season.StartsOn).ToList();
+        var program = await TrackRecords.ReadAsync(db, seasons, season.ProgramId, cancellationToken);
+        var outcomes = OutcomeFigures.Compute(program.RowsBySeason[seasonId].ToList());
+        var pastCohorts = program.Cohorts.Where(c => c.StartsOn < season.StartsOn).ToList();
 
         var attendanceBy = attendance.ToDictionary(a => a.ProjectId);
         var coachingBy = coaching.ToDictionary(c => c.ProjectId);

@@ -1,4 +1,3 @@
-using Incubator.Funding.Domain;
 using Incubator.Funding.Persistence;
 using Incubator.Impact.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -55,9 +54,11 @@ internal static class OutcomeFigures
         ("cooperation", r => r.SkillCooperation),
     ];
 
-    public static IQueryable<OutcomeRow> OfSeason(FundingDbContext db, Guid seasonId) => Rows(db.Questionnaires.AsNoTracking().Where(q => q.SeasonId == seasonId));
-
-    public static IQueryable<OutcomeRow> OfProgram(FundingDbContext db, Guid programId) => Rows(db.Questionnaires.AsNoTracking().Where(q => q.ProgramId == programId));
+    /// <summary>The questionnaires' rows of every season of a program (the report and the track record read them so).</summary>
+    public static IQueryable<OutcomeRow> OfProgram(FundingDbContext db, Guid programId) =>
+        db.Questionnaires.AsNoTracking().Where(q => q.ProgramId == programId)
+            .Select(q => new OutcomeRow(q.ProjectId, q.SeasonId, q.Stage, q.Status, q.Activity, q.LegalForm, q.JobsFte, q.PeopleEmployed,
+                q.PermanentContracts, q.Volunteers, q.PeopleReached, q.SkillEconomicModel, q.SkillLegal, q.SkillManagement, q.SkillFunding, q.SkillCooperation));
 
     public static OutcomesDto Compute(IReadOnlyList<OutcomeRow> rows)
     {
@@ -92,8 +93,4 @@ internal static class OutcomeFigures
         }).ToList();
         return new OutcomesDto(stages, skills, survival);
     }
-
-    private static IQueryable<OutcomeRow> Rows(IQueryable<ReportQuestionnaire> questionnaires) =>
-        questionnaires.Select(q => new OutcomeRow(q.ProjectId, q.SeasonId, q.Stage, q.Status, q.Activity, q.LegalForm, q.JobsFte, q.PeopleEmployed,
-            q.PermanentContracts, q.Volunteers, q.PeopleReached, q.SkillEconomicModel, q.SkillLegal, q.SkillManagement, q.SkillFunding, q.SkillCooperation));
 }

@@ -25,15 +25,24 @@ internal sealed class GetTrackRecordHandler(FundingDbContext db, ISeasonDirector
 internal static class TrackRecords
 {
     /// <summary>The program's seasons with an approved cohort, oldest first, each with its outcomes (three queries in all).</summary>
-    public static async Task<IReadOnlyList<CohortOutcomes>> CohortsAsync(FundingDbContext db, ISeasonDirectory seasons, Guid programId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CohortOutcomes>> CohortsAsync(FundingDbContext db, ISeasonDirectory seasons, Guid programId, CancellationToken cancellationToken) =>
+        (await ReadAsync(db, seasons, programId, cancellationToken)).Cohorts;
+
+    /// <summary>
+    /// The same, with the questionnaires' rows of every season of the program: the funder report takes its own season's
+    /// outcomes from them rather than reading them again.
+    /// </summary>
+    public static async Task<(IReadOnlyList<CohortOutcomes> Cohorts, ILookup<Guid, OutcomeRow> RowsBySeason)> ReadAsync(FundingDbContext db, ISeasonDirectory seasons,
+        Guid programId, CancellationToken cancellationToken)
     {
         var all = await seasons.SeasonsOfProgramAsync(programId, cancellationToken);
         var ids = all.Select(s => s.Id).ToList();
         var projects = await ProjectsBySeason(db, ids).ToDictionaryAsync(x => x.SeasonId, x => x.Projects, cancellationToken);
         var rows = (await OutcomeFigures.OfProgram(db, programId).ToListAsync(cancellationToken)).ToLookup(r => r.SeasonId);
-        return all.Where(s => projects.ContainsKey(s.Id))
+        var cohorts = all.Where(s => projects.ContainsKey(s.Id))
             .Select(s => new CohortOutcomes(s.Id, s.Name, s.StartsOn, s.EndsOn, projects[s.Id], OutcomeFigures.Compute(rows[s.Id].ToList())))
             .ToList();
+        return (cohorts, rows);
     }
 
     /// <summary>How many projects each season's approved cohort counts.</summary>
