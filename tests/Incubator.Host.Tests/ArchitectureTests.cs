@@ -84,6 +84,32 @@ public sealed class ArchitectureTests
         Assert.True(publicHandlers.Count == 0, "public handlers: " + string.Join(", ", publicHandlers));
     }
 
+    /// <summary>
+    /// One use case, one handler (and one file in <c>Features/</c>): a class answering ten requests is a drawer nobody
+    /// opens. The exceptions are twins, two requests for the same data in two shapes, listed here with their reason.
+    /// </summary>
+    [Fact]
+    public void A_handler_answers_one_request()
+    {
+        var twins = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ReviewBoardHandlers", // the board and its CSV export
+            "ListRegistrationsHandler", // a meeting's registrations and their CSV export
+            "CancelRegistrationHandler", // the cancellation link's page and the cancellation it confirms
+            "HomeQueryHandlers", // the two panels of the home page read from this module's applications
+            "ApplicationWindowHandlers", // the call opened and closed: the two ends of one window
+        };
+        var drawers = Modules
+            .SelectMany(m => m.GetTypes())
+            .Where(t => t.IsClass && !t.IsAbstract && !twins.Contains(t.Name))
+            .Select(t => (t.FullName, Requests: t.GetInterfaces().Count(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))))
+            .Where(t => t.Requests > 1)
+            .Select(t => $"{t.FullName} ({t.Requests})")
+            .ToList();
+
+        Assert.True(drawers.Count == 0, "handlers of several requests: " + string.Join(", ", drawers));
+    }
+
     [Fact]
     public void Integration_events_are_immutable_records_with_an_id_and_a_time()
     {

@@ -17,6 +17,7 @@ public static class ApplicationsModule
             .AddModuleDbContext<ApplicationsDbContext, ApplicationsSqliteDbContext, ApplicationsSqlServerDbContext, ApplicationsPostgreSqlDbContext>(builder.Configuration, ApplicationsDbContext.Module)
             .AddModuleHandlers(typeof(ApplicationsModule).Assembly)
             .AddScoped<ReviewAccess>()
+            .AddScoped<ApplicationAccess>()
             .AddScoped<InterviewAccess>()
             .AddScoped<TeamAccess>()
             .AddScoped<IProjectTeam, ProjectTeam>()

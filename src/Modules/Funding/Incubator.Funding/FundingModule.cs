@@ -1,6 +1,7 @@
 using Incubator.BuildingBlocks;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Web;
+using Incubator.Funding.Features;
 using Incubator.Funding.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,8 @@ public static class FundingModule
     public static WebApplicationBuilder AddFundingModule(this WebApplicationBuilder builder)
     {
         builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<AgreementSteps>();
+        builder.Services.AddScoped<FunderReportComputation>();
         builder.Services
             .AddModuleDbContext<FundingDbContext, FundingSqliteDbContext, FundingSqlServerDbContext, FundingPostgreSqlDbContext>(builder.Configuration, FundingDbContext.Module)
             .AddModuleHandlers(typeof(FundingModule).Assembly)

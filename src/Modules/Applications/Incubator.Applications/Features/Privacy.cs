@@ -50,7 +50,7 @@ internal sealed class Anonymiser(ApplicationsDbContext db, IFileStore files, Tim
         // After the commit: a crash here leaves an orphan file under a random name, never a reference to a missing one.
         foreach (var pdf in pdfs)
         {
-            files.Delete(ApplicationHandlers.AttachmentArea, pdf);
+            files.Delete(AttachPdf.Area, pdf);
         }
     }
 }

@@ -50,13 +50,13 @@ public sealed class ApplicationsApiController(IMediator mediator) : ControllerBa
     /// <summary>The project's PDF (multipart field <c>file</c>): at most 10 MB, a real PDF, drafts only.</summary>
     [HttpPut("applications/{id:guid}/attachment")]
     [Consumes("multipart/form-data")]
-    [RequestSizeLimit(ApplicationHandlers.MaxPdfBytes + (64 * 1024))]
-    [RequestFormLimits(MultipartBodyLengthLimit = ApplicationHandlers.MaxPdfBytes + (64 * 1024))]
+    [RequestSizeLimit(AttachPdf.MaxBytes + (64 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = AttachPdf.MaxBytes + (64 * 1024))]
     [ProducesResponseType(StatusCodes.Status413PayloadTooLarge, Type = typeof(ProblemDetails))]
     [ProducesResponseType(StatusCodes.Status409Conflict, Type = typeof(ProblemDetails))]
     public async Task<ApplicationDto> Attach(Guid id, IFormFile? file, CancellationToken ct)
     {
-        if (Request.ContentLength > ApplicationHandlers.MaxPdfBytes + (64 * 1024))
+        if (Request.ContentLength > AttachPdf.MaxBytes + (64 * 1024))
         {
             throw new PayloadTooLargeException(Texts.L("Le PDF dépasse 10 Mo.", "The PDF is larger than 10 MB."));
         }

@@ -81,8 +81,8 @@ public sealed class ApplicationsController(IMediator mediator, ISeasonDirectory 
     }
 
     [HttpPost("{id:guid}/attachment")]
-    [RequestSizeLimit(ApplicationHandlers.MaxPdfBytes + (64 * 1024))]
-    [RequestFormLimits(MultipartBodyLengthLimit = ApplicationHandlers.MaxPdfBytes + (64 * 1024))]
+    [RequestSizeLimit(AttachPdf.MaxBytes + (64 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = AttachPdf.MaxBytes + (64 * 1024))]
     public async Task<IActionResult> Attach(Guid id, IFormFile? file)
     {
         if (file is null)

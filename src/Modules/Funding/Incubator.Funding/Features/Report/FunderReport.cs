@@ -1,15 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
-using FluentValidation;
-using Incubator.BuildingBlocks.Application;
-using Incubator.BuildingBlocks.Identity;
 using Incubator.Funding.Domain;
 using Incubator.Funding.Persistence;
 using Incubator.Seasons.Contracts;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using static Incubator.BuildingBlocks.Application.Texts;
 
 namespace Incubator.Funding.Features;
 
@@ -61,81 +54,24 @@ public sealed record SnapshotDto(Guid Id, Guid SeasonId, Guid? FunderId, string 
 
 public sealed record ApproveReportInput(string? Label, Guid? FunderId);
 
-internal sealed record GetFunderReport(Guid SeasonId) : IRequest<FunderReportDto>;
-
-internal sealed record ApproveFunderReport(Guid SeasonId, ApproveReportInput Input) : IRequest<SnapshotDto>;
-
-internal sealed record ListSnapshots(Guid SeasonId) : IRequest<IReadOnlyList<SnapshotSummaryDto>>;
-
-internal sealed record GetSnapshot(Guid Id) : IRequest<SnapshotDto>;
-
-internal sealed class ApproveFunderReportValidator : AbstractValidator<ApproveFunderReport>
-{
-    public ApproveFunderReportValidator()
-    {
-        RuleFor(r => r.Input.Label).NotEmpty().MaximumLength(200).OverridePropertyName("label");
-    }
-}
-
-/// <summary>
-/// Computes the report from the module's own read model in a fixed number of queries (eleven), whatever the season's size:
-/// every figure is an aggregate grouped in the database, by department or by project.
-/// </summary>
-internal sealed class FunderReportHandlers(FundingDbContext db, ISeasonDirectory seasons, ICurrentUser user, TimeProvider time, IMemoryCache cache) :
-    IRequestHandler<GetFunderReport, FunderReportDto>,
-    IRequestHandler<ApproveFunderReport, SnapshotDto>,
-    IRequestHandler<ListSnapshots, IReadOnlyList<SnapshotSummaryDto>>,
-    IRequestHandler<GetSnapshot, SnapshotDto>
+/// <summary>How an approved report is shown: the figures as they were frozen.</summary>
+internal static class SnapshotMapping
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<FunderReportDto> Handle(GetFunderReport request, CancellationToken cancellationToken)
-    {
-        var season = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+    public static string Freeze(FunderReportDto report) => JsonSerializer.Serialize(report, Json);
 
-        // Every lead opening the report sees the same figures: computed once per change of the data (the
-        // stamp) and per language (projects are sorted by name in it), then read from memory in one query.
-        var stamp = await db.ReportStamps.AsNoTracking().Where(s => s.Id == ReportStamp.TheOne).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
-        var key = (nameof(FunderReportDto), season.Id, season.Name, stamp, CultureInfo.CurrentCulture.Name);
-        if (cache.TryGetValue(key, out FunderReportDto? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var report = await ComputeAsync(season, cancellationToken);
-        cache.Set(key, report, TimeSpan.FromMinutes(10));
-        return report;
-    }
-
-    public async Task<SnapshotDto> Handle(ApproveFunderReport request, CancellationToken cancellationToken)
-    {
-        var season = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
-        if (request.Input.FunderId is { } funderId && !await db.Funders.AnyAsync(f => f.Id == funderId, cancellationToken))
-        {
-            throw new DomainException(L("Ce financeur n'existe pas.", "This funder does not exist."), "funderId");
-        }
-
-        var report = await ComputeAsync(season, cancellationToken);
-        var snapshot = new ReportSnapshot(season.Id, request.Input.FunderId, request.Input.Label!.Trim(), JsonSerializer.Serialize(report, Json), user.RequiredId(), time.GetUtcNow());
-        db.Snapshots.Add(snapshot);
-        await db.SaveChangesAsync(cancellationToken);
-        return ToDto(snapshot);
-    }
-
-    public async Task<IReadOnlyList<SnapshotSummaryDto>> Handle(ListSnapshots request, CancellationToken cancellationToken) =>
-        (await db.Snapshots.AsNoTracking().Where(s => s.SeasonId == request.SeasonId)
-            .Select(s => new SnapshotSummaryDto(s.Id, s.SeasonId, s.FunderId, s.Label, s.ApprovedBy, s.ApprovedAt))
-            .ToListAsync(cancellationToken))
-        .OrderByDescending(s => s.ApprovedAt).ToList();
-
-    public async Task<SnapshotDto> Handle(GetSnapshot request, CancellationToken cancellationToken) =>
-        ToDto(await db.Snapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.Id, cancellationToken)
-            ?? throw new NotFoundException(L("Bilan introuvable.", "Report not found.")));
-
-    private static SnapshotDto ToDto(ReportSnapshot s) =>
+    public static SnapshotDto ToDto(ReportSnapshot s) =>
         new(s.Id, s.SeasonId, s.FunderId, s.Label, s.ApprovedBy, s.ApprovedAt, JsonSerializer.Deserialize<FunderReportDto>(s.Json, Json)!);
+}
 
-    private async Task<FunderReportDto> ComputeAsync(SeasonSummary season, CancellationToken cancellationToken)
+/// <summary>
+/// Computes the report from the module's own read model in a fixed number of queries, whatever the season's size:
+/// every figure is an aggregate grouped in the database, by department or by project.
+/// </summary>
+internal sealed class FunderReportComputation(FundingDbContext db, ISeasonDirectory seasons, TimeProvider time)
+{
+    public async Task<FunderReportDto> ComputeAsync(SeasonSummary season, CancellationToken cancellationToken)
     {
         var seasonId = season.Id;
         var applications = await FunderReportQueries.ApplicationsByDepartment(db, seasonId).ToListAsync(cancellationToken);
