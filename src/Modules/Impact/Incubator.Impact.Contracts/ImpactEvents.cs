@@ -51,6 +51,30 @@ public static class LegalForms
     };
 }
 
+/// <summary>The five skills the holders rate themselves on, by the code the report uses, in the reader's language.</summary>
+public static class Skills
+{
+    public const string EconomicModel = "economicModel";
+
+    public const string Legal = "legal";
+
+    public const string Management = "management";
+
+    public const string Funding = "funding";
+
+    public const string Cooperation = "cooperation";
+
+    public static string Label(string skill, bool english) => skill switch
+    {
+        EconomicModel => english ? "Economic model" : "Modèle économique",
+        Legal => english ? "Legal matters" : "Juridique",
+        Management => english ? "Management" : "Gestion",
+        Funding => english ? "Finding funds" : "Recherche de financements",
+        Cooperation => english ? "Cooperation" : "Coopération",
+        _ => skill,
+    };
+}
+
 /// <summary>
 /// What a project answered at one stage, as far as the funders' report counts it (no names, no free text).
 /// <see cref="Activity"/> is NotYet, Launched or Stopped; <see cref="LegalForm"/> one of the forms the questionnaire

@@ -6,6 +6,9 @@ namespace Incubator.Funding.Domain;
 /// </summary>
 internal sealed class ReportQuestionnaire
 {
+    /// <summary>The statuses a row goes through, as stored (and counted by the report's queries).</summary>
+    public const string Open = "Open", Answered = "Answered", Unanswered = "Unanswered";
+
     private ReportQuestionnaire()
     {
         Stage = Status = string.Empty;
@@ -18,7 +21,7 @@ internal sealed class ReportQuestionnaire
         SeasonId = seasonId;
         ProgramId = programId;
         Stage = stage;
-        Status = "Open";
+        Status = Open;
     }
 
     public Guid QuestionnaireId { get; private set; }

@@ -122,7 +122,7 @@ internal static class OutcomeExports
         foreach (var k in o.Skills)
         {
             row++;
-            sheet.Cell(row, 1).Value = SkillLabel(k.Skill, english);
+            sheet.Cell(row, 1).Value = Skills.Label(k.Skill, english);
             sheet.Cell(row, 2).Value = k.Projects;
             sheet.Cell(row, 3).Value = k.AtEntry is { } entry ? entry : string.Empty;
             sheet.Cell(row, 4).Value = k.AtExit is { } exit ? exit : string.Empty;
@@ -147,14 +147,4 @@ internal static class OutcomeExports
 
         sheet.Column(1).Width = 40;
     }
-
-    public static string SkillLabel(string skill, bool english) => skill switch
-    {
-        "economicModel" => english ? "Economic model" : "Modèle économique",
-        "legal" => english ? "Legal matters" : "Juridique",
-        "management" => english ? "Management" : "Gestion",
-        "funding" => english ? "Finding funds" : "Recherche de financements",
-        "cooperation" => english ? "Cooperation" : "Coopération",
-        _ => skill,
-    };
 }

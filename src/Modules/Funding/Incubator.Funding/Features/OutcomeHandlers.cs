@@ -27,7 +27,7 @@ internal sealed class WhenQuestionnaireAnswered(FundingDbContext db, TimeProvide
         }
 
         var f = answered.Facts;
-        (row.Status, row.AnsweredAt, row.Revision) = ("Answered", answered.AnsweredAt, answered.Revision);
+        (row.Status, row.AnsweredAt, row.Revision) = (ReportQuestionnaire.Answered, answered.AnsweredAt, answered.Revision);
         (row.Activity, row.LegalForm, row.JobsFte, row.PeopleEmployed, row.PermanentContracts, row.Volunteers, row.PeopleReached) =
             (f.Activity, f.LegalForm, f.JobsFte, f.PeopleEmployed, f.PermanentContracts, f.Volunteers, f.PeopleReached);
         (row.SkillEconomicModel, row.SkillLegal, row.SkillManagement, row.SkillFunding, row.SkillCooperation) =
@@ -40,9 +40,9 @@ internal sealed class WhenQuestionnaireClosedUnanswered(FundingDbContext db, Tim
     protected override async Task HandleOnceAsync(QuestionnaireClosedUnanswered closed, CancellationToken cancellationToken)
     {
         var row = await ReportQuestionnaires.RowAsync(Db, closed.QuestionnaireId, closed.ProjectId, closed.SeasonId, closed.ProgramId, closed.Stage, cancellationToken);
-        if (row.Status != "Answered")
+        if (row.Status != ReportQuestionnaire.Answered)
         {
-            row.Status = "Unanswered";
+            row.Status = ReportQuestionnaire.Unanswered;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Incubator.Funding.Domain;
 using Incubator.Funding.Persistence;
 using Incubator.Impact.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -45,13 +46,13 @@ internal sealed record OutcomeRow(Guid ProjectId, Guid SeasonId, string Stage, s
 /// <summary>The outcomes of a cohort, from the questionnaires' rows (a few per project: read in one query, added up here).</summary>
 internal static class OutcomeFigures
 {
-    private static readonly (string Skill, Func<OutcomeRow, int?> Rating)[] Skills =
+    private static readonly (string Skill, Func<OutcomeRow, int?> Rating)[] Ratings =
     [
-        ("economicModel", r => r.SkillEconomicModel),
-        ("legal", r => r.SkillLegal),
-        ("management", r => r.SkillManagement),
-        ("funding", r => r.SkillFunding),
-        ("cooperation", r => r.SkillCooperation),
+        (Skills.EconomicModel, r => r.SkillEconomicModel),
+        (Skills.Legal, r => r.SkillLegal),
+        (Skills.Management, r => r.SkillManagement),
+        (Skills.Funding, r => r.SkillFunding),
+        (Skills.Cooperation, r => r.SkillCooperation),
     ];
 
     /// <summary>The questionnaires' rows of every season of a program (the report and the track record read them so).</summary>
@@ -62,10 +63,10 @@ internal static class OutcomeFigures
 
     public static OutcomesDto Compute(IReadOnlyList<OutcomeRow> rows)
     {
-        var answered = rows.Where(r => r.Status == "Answered").ToList();
+        var answered = rows.Where(r => r.Status == ReportQuestionnaire.Answered).ToList();
         var stages = rows.GroupBy(r => r.Stage).OrderBy(g => Stages.Order(g.Key)).Select(g =>
         {
-            var a = g.Where(r => r.Status == "Answered").ToList();
+            var a = g.Where(r => r.Status == ReportQuestionnaire.Answered).ToList();
             return new StageOutcomes(g.Key, g.Count(), a.Count, g.Any() ? Math.Round((decimal)a.Count / g.Count(), 4) : null,
                 a.Count(r => r.Activity == "Launched"), a.Count(r => r.Activity == "Stopped"),
                 a.Sum(r => r.JobsFte ?? 0), a.Sum(r => r.PeopleEmployed ?? 0), a.Sum(r => r.PermanentContracts ?? 0), a.Sum(r => r.Volunteers ?? 0),
@@ -76,7 +77,7 @@ internal static class OutcomeFigures
 
         var entry = answered.Where(r => r.Stage == Stages.Entry).ToDictionary(r => r.ProjectId);
         var exit = answered.Where(r => r.Stage == Stages.Exit).ToDictionary(r => r.ProjectId);
-        var skills = Skills.Select(s =>
+        var skills = Ratings.Select(s =>
         {
             var pairs = entry.Keys.Where(exit.ContainsKey)
                 .Select(id => (Entry: s.Rating(entry[id]), Exit: s.Rating(exit[id])))

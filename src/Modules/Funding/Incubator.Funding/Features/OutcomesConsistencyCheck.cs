@@ -1,4 +1,5 @@
 using Incubator.BuildingBlocks.Consistency;
+using Incubator.Funding.Domain;
 using Incubator.Funding.Persistence;
 using Incubator.Impact.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ internal sealed class OutcomesConsistencyCheck(FundingDbContext db, IQuestionnai
         var theirs = (await questionnaires.CountsAsync(cancellationToken)).ToDictionary(c => (c.SeasonId, c.Stage), c => (c.Opened, c.Answered));
         var ours = await db.Questionnaires.AsNoTracking()
             .GroupBy(q => new { q.SeasonId, q.Stage })
-            .Select(g => new { g.Key.SeasonId, g.Key.Stage, Opened = g.Count(), Answered = g.Count(q => q.Status == "Answered") })
+            .Select(g => new { g.Key.SeasonId, g.Key.Stage, Opened = g.Count(), Answered = g.Count(q => q.Status == ReportQuestionnaire.Answered) })
             .ToDictionaryAsync(x => (x.SeasonId, x.Stage), x => (x.Opened, x.Answered), cancellationToken);
         var differing = theirs.Keys.Union(ours.Keys).Where(k => theirs.GetValueOrDefault(k) != ours.GetValueOrDefault(k)).ToList();
         foreach (var season in repair ? differing.Select(k => k.SeasonId).Distinct() : [])

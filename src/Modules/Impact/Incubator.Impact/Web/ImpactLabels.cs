@@ -1,6 +1,7 @@
 using Incubator.BuildingBlocks.Application;
 using Incubator.Impact.Contracts;
 using Incubator.Impact.Domain;
+using SkillCodes = Incubator.Impact.Contracts.Skills;
 using static Incubator.BuildingBlocks.Application.Texts;
 
 namespace Incubator.Impact.Web;
@@ -39,11 +40,11 @@ public static class ImpactLabels
     /// <summary>The five skills the holders rate themselves on: the form field, its label, and its value in the form.</summary>
     public static IReadOnlyList<(string Field, string Label, Func<AnswerForm, string?> Value)> Skills =>
     [
-        (nameof(AnswerForm.SkillEconomicModel), L("Modèle économique", "Economic model"), f => f.SkillEconomicModel),
-        (nameof(AnswerForm.SkillLegal), L("Juridique", "Legal matters"), f => f.SkillLegal),
-        (nameof(AnswerForm.SkillManagement), L("Gestion", "Management"), f => f.SkillManagement),
-        (nameof(AnswerForm.SkillFunding), L("Recherche de financements", "Finding funds"), f => f.SkillFunding),
-        (nameof(AnswerForm.SkillCooperation), L("Coopération", "Cooperation"), f => f.SkillCooperation),
+        (nameof(AnswerForm.SkillEconomicModel), SkillCodes.Label(SkillCodes.EconomicModel, IsEnglish), f => f.SkillEconomicModel),
+        (nameof(AnswerForm.SkillLegal), SkillCodes.Label(SkillCodes.Legal, IsEnglish), f => f.SkillLegal),
+        (nameof(AnswerForm.SkillManagement), SkillCodes.Label(SkillCodes.Management, IsEnglish), f => f.SkillManagement),
+        (nameof(AnswerForm.SkillFunding), SkillCodes.Label(SkillCodes.Funding, IsEnglish), f => f.SkillFunding),
+        (nameof(AnswerForm.SkillCooperation), SkillCodes.Label(SkillCodes.Cooperation, IsEnglish), f => f.SkillCooperation),
     ];
 
     public static string QuestionType(QuestionType t) => t switch
