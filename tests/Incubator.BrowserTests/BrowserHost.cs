@@ -122,6 +122,15 @@ public sealed class BrowserHost : IAsyncLifetime
             var targets = string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()));
             Violations.Add($"{name} ({page.Url}): {violation.Id} [{violation.Impact}] {violation.Help} — {targets}");
         }
+
+        // The header's links and buttons stay within the window: a lead's menu once pushed "Se déconnecter" past the
+        // right edge at 1,280 px, where nobody could see it without scrolling sideways.
+        var overflow = await page.EvaluateAsync<double>(
+            "() => Math.max(0, ...[...document.querySelectorAll('.site-header a, .site-header button, .site-header .who')].map(e => e.getBoundingClientRect().right)) - document.documentElement.clientWidth");
+        if (overflow > 0.5)
+        {
+            Violations.Add($"{name} ({page.Url}): the header goes {overflow:0} px past the right edge of the window");
+        }
     }
 
     private static string RepositoryRoot()
