@@ -1,3 +1,5 @@
+using Incubator.BuildingBlocks.Application;
+
 namespace Incubator.Seasons.Contracts;
 
 /// <summary>What other modules may read of a season, e.g. its application window at submission time.</summary>
@@ -13,6 +15,14 @@ public interface ISeasonDirectory
 
     /// <summary>Every season of a program, oldest first: a program's track record lists its cohorts side by side.</summary>
     Task<IReadOnlyList<SeasonSummary>> SeasonsOfProgramAsync(Guid programId, CancellationToken cancellationToken);
+}
+
+public static class SeasonDirectoryExtensions
+{
+    /// <summary>The season, or "not found" (404) for every module that needs one to go on.</summary>
+    public static async Task<SeasonSummary> RequireAsync(this ISeasonDirectory seasons, Guid seasonId, CancellationToken cancellationToken) =>
+        await seasons.FindAsync(seasonId, cancellationToken)
+            ?? throw new NotFoundException(Texts.L("Saison introuvable.", "Season not found."));
 }
 
 public sealed record ApprovedCohort(Guid SeasonId, IReadOnlyList<CohortProject> Projects);

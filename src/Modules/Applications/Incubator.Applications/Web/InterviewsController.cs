@@ -1,5 +1,4 @@
 using Incubator.Applications.Features;
-using Incubator.BuildingBlocks.Application;
 using Incubator.BuildingBlocks.Identity;
 using Incubator.BuildingBlocks.Web;
 using Incubator.Seasons.Contracts;
@@ -153,7 +152,7 @@ public sealed class InterviewsController(IMediator mediator, ISeasonDirectory se
 
     private async Task<IActionResult> SeasonView(Guid seasonId, SlotForm slot)
     {
-        var season = await seasons.FindAsync(seasonId, HttpContext.RequestAborted) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        var season = await seasons.RequireAsync(seasonId, HttpContext.RequestAborted);
         var slots = await Mediator.Send(new ListInterviewSlots(seasonId), HttpContext.RequestAborted);
         var jury = await Mediator.Send(new GetJury(seasonId), HttpContext.RequestAborted);
         IReadOnlyList<BoardRowDto> shortlisted = [];

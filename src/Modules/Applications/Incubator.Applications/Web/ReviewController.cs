@@ -37,8 +37,7 @@ public sealed class ReviewController(IMediator mediator, ISeasonDirectory season
     [HttpGet("seasons/{seasonId:guid}")]
     public async Task<IActionResult> Board(Guid seasonId, [FromQuery] BoardFilter filter)
     {
-        var season = await seasons.FindAsync(seasonId, HttpContext.RequestAborted)
-            ?? throw new Incubator.BuildingBlocks.Application.NotFoundException(L("Saison introuvable.", "Season not found."));
+        var season = await seasons.RequireAsync(seasonId, HttpContext.RequestAborted);
         var (ok, board) = await TrySendAsync(new ReviewBoard(seasonId, filter));
         if (!ok)
         {
@@ -136,8 +135,7 @@ public sealed class ReviewController(IMediator mediator, ISeasonDirectory season
 
     private async Task<IActionResult> RubricView(Guid seasonId, RubricForm form, bool locked)
     {
-        var season = await seasons.FindAsync(seasonId, HttpContext.RequestAborted)
-            ?? throw new Incubator.BuildingBlocks.Application.NotFoundException(L("Saison introuvable.", "Season not found."));
+        var season = await seasons.RequireAsync(seasonId, HttpContext.RequestAborted);
         var reviewers = await users.InRoleAsync(Roles.Reviewer, HttpContext.RequestAborted);
         Breadcrumbs((season.Name, $"/seasons/{seasonId}"), (L("Grille et comité", "Rubric and committee"), null));
         return View("Rubric", new RubricPage(season, form, locked, reviewers));

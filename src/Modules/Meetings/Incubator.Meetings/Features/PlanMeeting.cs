@@ -1,10 +1,8 @@
 using FluentValidation;
-using Incubator.BuildingBlocks.Application;
 using Incubator.Meetings.Domain;
 using Incubator.Meetings.Persistence;
 using Incubator.Seasons.Contracts;
 using MediatR;
-using static Incubator.BuildingBlocks.Application.Texts;
 
 namespace Incubator.Meetings.Features;
 
@@ -32,7 +30,7 @@ internal sealed class PlanMeetingHandler(MeetingsDbContext db, ISeasonDirectory 
 {
     public async Task<MeetingDto> Handle(PlanMeeting request, CancellationToken cancellationToken)
     {
-        _ = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        _ = await seasons.RequireAsync(request.SeasonId, cancellationToken);
         var input = request.Input;
         var meeting = InformationMeeting.Plan(request.SeasonId, new MeetingPlan(input.Title!, input.StartsAt!.Value, input.EndsAt!.Value,
             Enum.Parse<MeetingMode>(input.Mode!, ignoreCase: true), input.PlaceName, input.Address, input.Town, input.RemoteUrl, input.Capacity!.Value, input.Details),

@@ -12,7 +12,7 @@ namespace Incubator.Trainings.Features;
 internal sealed class TrainingStore(TrainingsDbContext db, ISeasonDirectory seasons, TimeProvider time)
 {
     public async Task<SeasonSummary> SeasonAsync(Guid seasonId, CancellationToken cancellationToken) =>
-        await seasons.FindAsync(seasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        await seasons.RequireAsync(seasonId, cancellationToken);
 
     public async Task<TrainingSession> SessionAsync(Guid id, bool tracking, CancellationToken cancellationToken)
     {

@@ -1,10 +1,8 @@
 using FluentValidation;
 using Incubator.Applications.Domain;
 using Incubator.Applications.Persistence;
-using Incubator.BuildingBlocks.Application;
 using Incubator.Seasons.Contracts;
 using MediatR;
-using static Incubator.BuildingBlocks.Application.Texts;
 
 namespace Incubator.Applications.Features;
 
@@ -24,7 +22,7 @@ internal sealed class OpenInterviewSlotHandler(ApplicationsDbContext db, ISeason
 {
     public async Task<InterviewSlotDto> Handle(OpenInterviewSlot request, CancellationToken cancellationToken)
     {
-        _ = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        _ = await seasons.RequireAsync(request.SeasonId, cancellationToken);
         var input = request.Input;
         var slot = InterviewSlot.Open(request.SeasonId, input.StartsAt!.Value, input.DurationMinutes!.Value, input.Place, input.RemoteUrl, time.GetUtcNow());
         db.InterviewSlots.Add(slot);

@@ -37,7 +37,7 @@ internal sealed class SaveJuryHandler(ApplicationsDbContext db, ISeasonDirectory
 {
     public async Task<IReadOnlyList<JuryMemberDto>> Handle(SaveJury request, CancellationToken cancellationToken)
     {
-        _ = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        _ = await seasons.RequireAsync(request.SeasonId, cancellationToken);
         var members = request.Input.Members!;
         var ids = members.Where(m => m.UserId is not null).Select(m => m.UserId!.Value).ToList();
         if (ids.Count != ids.Distinct().Count())

@@ -25,7 +25,7 @@ internal sealed class ApproveFunderReportHandler(FundingDbContext db, ISeasonDir
 {
     public async Task<SnapshotDto> Handle(ApproveFunderReport request, CancellationToken cancellationToken)
     {
-        var season = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        var season = await seasons.RequireAsync(request.SeasonId, cancellationToken);
         if (request.Input.FunderId is { } funderId && !await db.Funders.AnyAsync(f => f.Id == funderId, cancellationToken))
         {
             throw new DomainException(L("Ce financeur n'existe pas.", "This funder does not exist."), "funderId");

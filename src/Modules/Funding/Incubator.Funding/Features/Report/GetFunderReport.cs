@@ -1,12 +1,10 @@
 using System.Globalization;
-using Incubator.BuildingBlocks.Application;
 using Incubator.Funding.Domain;
 using Incubator.Funding.Persistence;
 using Incubator.Seasons.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using static Incubator.BuildingBlocks.Application.Texts;
 
 namespace Incubator.Funding.Features;
 
@@ -16,7 +14,7 @@ internal sealed class GetFunderReportHandler(FundingDbContext db, ISeasonDirecto
 {
     public async Task<FunderReportDto> Handle(GetFunderReport request, CancellationToken cancellationToken)
     {
-        var season = await seasons.FindAsync(request.SeasonId, cancellationToken) ?? throw new NotFoundException(L("Saison introuvable.", "Season not found."));
+        var season = await seasons.RequireAsync(request.SeasonId, cancellationToken);
 
         // Every lead opening the report sees the same figures: computed once per change of the data (the
         // stamp) and per language (projects are sorted by name in it), then read from memory in one query.

@@ -14,7 +14,7 @@ internal sealed class ApproveCohortHandler(SeasonsDbContext db, TimeProvider tim
     public async Task<CohortDto> Handle(ApproveCohort request, CancellationToken cancellationToken)
     {
         await db.FenceAsync(ConsistencyFence.Season, request.SeasonId, cancellationToken);
-        var season = await db.LoadAsync(request.SeasonId, tracking: true, cancellationToken);
+        var season = await db.SeasonAsync(request.SeasonId, tracking: true, cancellationToken);
         var ids = season.CohortMembers.Select(m => m.ApplicationId).ToList();
         var eligible = await db.EligibleApplications.AsNoTracking().Where(e => ids.Contains(e.ApplicationId)).ToListAsync(cancellationToken);
         season.ApproveCohort(eligible, user.RequiredId(), time.GetUtcNow());

@@ -1,7 +1,4 @@
-using Incubator.BuildingBlocks.Application;
 using Incubator.Seasons.Domain;
-using Incubator.Seasons.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Incubator.Seasons.Features.Cohort;
 
@@ -32,14 +29,3 @@ public sealed record CohortDto(
 public sealed record CohortCandidateDto(Guid ApplicationId, string ProjectName, string DepartmentCode, string Decision, bool InProposal);
 
 public sealed record CohortProposal(IReadOnlyList<Guid>? ApplicationIds);
-
-internal static class CohortSeasons
-{
-    /// <summary>The season whose cohort is read or changed; tracked when it is changed.</summary>
-    public static async Task<Season> LoadAsync(this SeasonsDbContext db, Guid seasonId, bool tracking, CancellationToken cancellationToken)
-    {
-        var query = tracking ? db.Seasons : db.Seasons.AsNoTracking();
-        return await query.FirstOrDefaultAsync(s => s.Id == seasonId, cancellationToken)
-            ?? throw new NotFoundException(Texts.L("Saison introuvable.", "Season not found."));
-    }
-}

@@ -8,5 +8,5 @@ internal sealed record GetCohort(Guid SeasonId) : IRequest<CohortDto>;
 internal sealed class GetCohortHandler(SeasonsDbContext db) : IRequestHandler<GetCohort, CohortDto>
 {
     public async Task<CohortDto> Handle(GetCohort request, CancellationToken cancellationToken) =>
-        CohortDto.From(await db.LoadAsync(request.SeasonId, tracking: false, cancellationToken));
+        CohortDto.From(await db.SeasonAsync(request.SeasonId, tracking: false, cancellationToken));
 }

@@ -10,7 +10,7 @@ internal sealed class ListCohortCandidatesHandler(SeasonsDbContext db) : IReques
 {
     public async Task<IReadOnlyList<CohortCandidateDto>> Handle(ListCohortCandidates request, CancellationToken cancellationToken)
     {
-        var season = await db.LoadAsync(request.SeasonId, tracking: false, cancellationToken);
+        var season = await db.SeasonAsync(request.SeasonId, tracking: false, cancellationToken);
         var inProposal = season.CohortMembers.Select(m => m.ApplicationId).ToHashSet();
         var candidates = await db.EligibleApplications.AsNoTracking()
             .Where(e => e.SeasonId == request.SeasonId && !e.Withdrawn && e.Decision != null)

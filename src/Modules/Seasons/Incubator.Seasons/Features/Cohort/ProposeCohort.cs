@@ -26,7 +26,7 @@ internal sealed class ProposeCohortHandler(SeasonsDbContext db, TimeProvider tim
     {
         // Against a decision or a withdrawal recorded meanwhile (ADR 0020).
         await db.FenceAsync(ConsistencyFence.Season, request.SeasonId, cancellationToken);
-        var season = await db.LoadAsync(request.SeasonId, tracking: true, cancellationToken);
+        var season = await db.SeasonAsync(request.SeasonId, tracking: true, cancellationToken);
         var ids = request.Proposal.ApplicationIds ?? [];
         var eligible = await db.EligibleApplications.Where(e => ids.Contains(e.ApplicationId)).ToListAsync(cancellationToken);
         season.ProposeCohort(ids, eligible, user.RequiredId(), time.GetUtcNow());

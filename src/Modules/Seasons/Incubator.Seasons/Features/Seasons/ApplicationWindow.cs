@@ -1,8 +1,6 @@
-using Incubator.BuildingBlocks.Application;
 using Incubator.Seasons.Domain;
 using Incubator.Seasons.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Incubator.Seasons.Features.Seasons;
 
@@ -21,8 +19,7 @@ internal sealed class ApplicationWindowHandlers(SeasonsDbContext db, TimeProvide
 
     private async Task<SeasonDto> Change(Guid seasonId, Action<Season> change, CancellationToken cancellationToken)
     {
-        var season = await db.Seasons.FirstOrDefaultAsync(s => s.Id == seasonId, cancellationToken)
-            ?? throw new NotFoundException(Texts.L("Saison introuvable.", "Season not found."));
+        var season = await db.SeasonAsync(seasonId, tracking: true, cancellationToken);
         change(season);
         await db.SaveChangesAsync(cancellationToken);
         return await SeasonDto.LoadAsync(db, season, cancellationToken);

@@ -34,8 +34,7 @@ internal sealed class SaveSeasonHandler(SeasonsDbContext db, TimeProvider time) 
         Season season;
         if (request.SeasonId is { } id)
         {
-            season = await db.Seasons.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
-                ?? throw new NotFoundException(Texts.L("Saison introuvable.", "Season not found."));
+            season = await db.SeasonAsync(id, tracking: true, cancellationToken);
             season.Replan(plan);
         }
         else
