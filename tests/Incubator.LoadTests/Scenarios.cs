@@ -31,10 +31,8 @@ internal sealed partial class Bench
         {
             // What an earlier run left undelivered (its host stopped right after its rushes) is delivered first, so that
             // it does not change the read models in the middle of the scenarios.
-            var left = backlog();
-            var draining = System.Diagnostics.Stopwatch.StartNew();
-            await DrainAsync(backlog);
-            extras["backlogAtStart"] = new { pending = left, drainedInSeconds = Round(draining.Elapsed.TotalSeconds) };
+            var (left, seconds) = await TimedDrainAsync(backlog);
+            extras["backlogAtStart"] = new { pending = left, drainedInSeconds = seconds };
         }
         Measure? boardApi = null, boardPage = null, mixed = null;
         Rush? rush = null, mixedRush = null;
@@ -78,10 +76,8 @@ internal sealed partial class Bench
         {
             // What the rushes wrote reaches the other modules (the report, the cohort's candidates) once they stop:
             // delivery steps aside under load (ADR 0016). API.md promises ten seconds in ordinary use.
-            var pending = backlog();
-            var catchingUp = System.Diagnostics.Stopwatch.StartNew();
-            await DrainAsync(backlog);
-            extras["rushCatchUp"] = new { pendingWhenTheRushesEnd = pending, seconds = Round(catchingUp.Elapsed.TotalSeconds) };
+            var (pending, seconds) = await TimedDrainAsync(backlog);
+            extras["rushCatchUp"] = new { pendingWhenTheRushesEnd = pending, seconds };
         }
 
         if (huge && seeded.Huge is { } largest && Runs("huge"))
@@ -90,6 +86,15 @@ internal sealed partial class Bench
         }
 
         return new Ours(boardApi, boardPage, mixed, rush, mixedRush, host.PeakMemoryMb());
+    }
+
+    /// <summary>How many messages and mails wait, and how long the host takes to handle them all.</summary>
+    private static async Task<(long Pending, double Seconds)> TimedDrainAsync(Func<long> backlog)
+    {
+        var pending = backlog();
+        var draining = System.Diagnostics.Stopwatch.StartNew();
+        await DrainAsync(backlog);
+        return (pending, Round(draining.Elapsed.TotalSeconds));
     }
 
     /// <summary>The reference on the same data, each scenario as <see cref="MeasureAsync"/> runs it.</summary>
