@@ -4,7 +4,7 @@
 # data folder, seeds it, loads both with the same generator, and writes artifacts/bench/results.json. Ratios are
 # ours over the reference, measured in the same run. Then each mechanism kept for speed or memory is turned off in turn,
 # and the scenarios run again on PostgreSQL, and through two instances.
-#   build/bench.sh [--reuse] [--only=sqlite,mechanisms,postgres,twoInstances,board,mixed,coach,report,rush,mixedRush,huge]
+#   build/bench.sh [--reuse] [--only=sqlite,mechanisms,postgres,twoInstances,board,mixed,coach,report,rush,mixedRush,pacedMixedRush,huge]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 publish() {

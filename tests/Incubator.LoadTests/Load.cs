@@ -29,7 +29,9 @@ public static class Load
 
     /// <param name="send">One request by worker <c>i</c>; true when it succeeded.</param>
     /// <param name="cpuTime">The loaded host's CPU time so far, when it is known.</param>
-    public static async Task<Measure> RunAsync(int connections, TimeSpan warmUp, TimeSpan duration, Func<int, Task<bool>> send, Func<TimeSpan>? cpuTime = null)
+    /// <param name="pace">When given, each worker sends at most one request per this interval (an open rate, the same for
+    /// any host that keeps up), instead of its next one as soon as the last is answered.</param>
+    public static async Task<Measure> RunAsync(int connections, TimeSpan warmUp, TimeSpan duration, Func<int, Task<bool>> send, Func<TimeSpan>? cpuTime = null, TimeSpan? pace = null)
     {
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
@@ -78,6 +80,11 @@ public static class Load
                     {
                         errors[i]++;
                     }
+                }
+
+                if (pace is { } interval && Stopwatch.GetElapsedTime(sent) < interval)
+                {
+                    await Task.Delay(interval - Stopwatch.GetElapsedTime(sent));
                 }
             }
         }).ToList();

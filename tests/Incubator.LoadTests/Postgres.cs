@@ -138,7 +138,7 @@ internal sealed partial class Bench
     }
 
     /// <summary>The messages and mails not yet handled, in every module's schema.</summary>
-    private static long PostgresBacklog(string connection)
+    private static Backlog PostgresBacklog(string connection)
     {
         using var db = new NpgsqlConnection(connection);
         db.Open();
@@ -152,14 +152,16 @@ internal sealed partial class Bench
             }
         }
 
-        long total = 0;
+        long messages = 0, mails = 0;
         foreach (var (schema, table) in tables)
         {
-            var pending = table == "OutboxMessages" ? "\"ProcessedAt\" IS NULL" : "\"SentAt\" IS NULL";
-            using var count = new NpgsqlCommand($"SELECT COUNT(*) FROM \"{schema}\".\"{table}\" WHERE {pending}", db);
-            total += (long)count.ExecuteScalar()!;
+            var outbox = table == "OutboxMessages";
+            using var count = new NpgsqlCommand($"SELECT COUNT(*) FROM \"{schema}\".\"{table}\" WHERE {(outbox ? "\"ProcessedAt\"" : "\"SentAt\"")} IS NULL", db);
+            var waiting = (long)count.ExecuteScalar()!;
+            messages += outbox ? waiting : 0;
+            mails += outbox ? 0 : waiting;
         }
 
-        return total;
+        return new Backlog(messages, mails);
     }
 }

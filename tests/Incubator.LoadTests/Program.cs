@@ -97,7 +97,7 @@ internal sealed partial class Bench(string hostDll, string selfDll, string data,
     };
 
     /// <summary>The scenarios <c>--only=</c> may name; naming none runs them all on each path named.</summary>
-    private static readonly string[] ScenarioNames = ["board", "mixed", "coach", "report", "rush", "mixedRush", "huge"];
+    private static readonly string[] ScenarioNames = ["board", "mixed", "coach", "report", "rush", "mixedRush", "pacedMixedRush", "huge"];
 
     /// <summary>A scenario runs when <c>--only=</c> names it or names no scenario.</summary>
     private bool Runs(string scenario) => only is null || only.Contains(scenario) || !only.Overlaps(ScenarioNames);

@@ -14,15 +14,15 @@ internal sealed partial class Bench
     private const int HugeSeason = 50_000;
 
     /// <summary>What one of our hosts answered in each scenario run, and its peak memory.</summary>
-    private sealed record Ours(Measure? BoardApi, Measure? BoardPage, Measure? Mixed, Rush? Rush, Rush? MixedRush, double MemoryMb);
+    private sealed record Ours(Measure? BoardApi, Measure? BoardPage, Measure? Mixed, Rush? Rush, Rush? MixedRush, Rush? PacedMixedRush, double MemoryMb);
 
     /// <summary>The same for the reference; its rush is one insert per request.</summary>
-    private sealed record Reference(Measure? BoardApi, Measure? BoardPage, Measure? Mixed, Measure? Insert, Measure? MixedInserts, Measure? MixedReads, double MemoryMb);
+    private sealed record Reference(Measure? BoardApi, Measure? BoardPage, Measure? Mixed, Measure? Insert, Measure? MixedInserts, Measure? MixedReads, Measure? PacedInserts, Measure? PacedReads, double MemoryMb);
 
     /// <summary>A fresh process of ours: every scenario asked for, one after the other; the pages without a reference go to <paramref name="extras"/>.</summary>
     /// <param name="backlog">The messages and mails not yet handled, when this path can count them: the host then starts
     /// from an empty backlog, and after the rushes the time it takes to catch up is measured (<c>rushCatchUp</c>).</param>
-    private async Task<Ours> MeasureAsync(Func<Task<HostProcess>> start, Seeded seeded, string tag, bool huge, Dictionary<string, object> extras, Func<long>? backlog = null)
+    private async Task<Ours> MeasureAsync(Func<Task<HostProcess>> start, Seeded seeded, string tag, bool huge, Dictionary<string, object> extras, Func<Backlog>? backlog = null)
     {
         using var host = await start();
         var address = host.BaseAddress;
@@ -31,11 +31,11 @@ internal sealed partial class Bench
         {
             // What an earlier run left undelivered (its host stopped right after its rushes) is delivered first, so that
             // it does not change the read models in the middle of the scenarios.
-            var (left, seconds) = await TimedDrainAsync(backlog);
-            extras["backlogAtStart"] = new { pending = left, drainedInSeconds = seconds };
+            var (left, _, seconds) = await TimedDrainAsync(backlog);
+            extras["backlogAtStart"] = new { pending = left.Total, messages = left.Messages, mails = left.Mails, drainedInSeconds = seconds };
         }
         Measure? boardApi = null, boardPage = null, mixed = null;
-        Rush? rush = null, mixedRush = null;
+        Rush? rush = null, mixedRush = null, pacedMixedRush = null;
         if (Runs("board"))
         {
             boardApi = await BoardReadsAsync(host, seeded.Season, 32, WarmUp, Duration, cpu: true);
@@ -72,12 +72,17 @@ internal sealed partial class Bench
             mixedRush = await MixedRushAsync(host, seeded, tag + "m", WarmUp);
         }
 
-        if (backlog is not null && (rush is not null || mixedRush is not null))
+        if (Runs("pacedMixedRush"))
+        {
+            pacedMixedRush = await MixedRushAsync(host, seeded, tag + "p", WarmUp, ReaderPace);
+        }
+
+        if (backlog is not null && (rush is not null || mixedRush is not null || pacedMixedRush is not null))
         {
             // What the rushes wrote reaches the other modules (the report, the cohort's candidates) once they stop:
             // delivery steps aside under load (ADR 0016). API.md promises ten seconds in ordinary use.
-            var (pending, seconds) = await TimedDrainAsync(backlog);
-            extras["rushCatchUp"] = new { pendingWhenTheRushesEnd = pending, seconds };
+            var (pending, messagesSeconds, seconds) = await TimedDrainAsync(backlog);
+            extras["rushCatchUp"] = new { pendingWhenTheRushesEnd = pending.Total, messages = pending.Messages, mails = pending.Mails, messagesDeliveredInSeconds = messagesSeconds, seconds };
         }
 
         if (huge && seeded.Huge is { } largest && Runs("huge"))
@@ -85,16 +90,25 @@ internal sealed partial class Bench
             extras["largestSeasonBoard"] = await LargestSeasonAsync(host, leadCookie, largest);
         }
 
-        return new Ours(boardApi, boardPage, mixed, rush, mixedRush, host.PeakMemoryMb());
+        return new Ours(boardApi, boardPage, mixed, rush, mixedRush, pacedMixedRush, host.PeakMemoryMb());
     }
 
-    /// <summary>How many messages and mails wait, and how long the host takes to handle them all.</summary>
-    private static async Task<(long Pending, double Seconds)> TimedDrainAsync(Func<long> backlog)
+    /// <summary>
+    /// How many messages and mails wait, how long the host takes to deliver the messages (the other modules then have
+    /// their copies), and how long to handle everything (the mails they wrote too).
+    /// </summary>
+    private static async Task<(Backlog Pending, double MessagesSeconds, double Seconds)> TimedDrainAsync(Func<Backlog> backlog)
     {
         var pending = backlog();
         var draining = System.Diagnostics.Stopwatch.StartNew();
-        await DrainAsync(backlog);
-        return (pending, Round(draining.Elapsed.TotalSeconds));
+        double? messages = null;
+        await DrainAsync(() =>
+        {
+            var now = backlog();
+            messages ??= now.Messages == 0 ? draining.Elapsed.TotalSeconds : null;
+            return now;
+        });
+        return (pending, Round(messages ?? draining.Elapsed.TotalSeconds), Round(draining.Elapsed.TotalSeconds));
     }
 
     /// <summary>The reference on the same data, each scenario as <see cref="MeasureAsync"/> runs it.</summary>
@@ -102,7 +116,7 @@ internal sealed partial class Bench
     {
         using var reference = await start();
         using var client = Load.Client(reference.BaseAddress, 32);
-        Measure? boardApi = null, boardPage = null, mixed = null, insert = null, mixedInserts = null, mixedReads = null;
+        Measure? boardApi = null, boardPage = null, mixed = null, insert = null, mixedInserts = null, mixedReads = null, pacedInserts = null, pacedReads = null;
         if (Runs("board"))
         {
             boardApi = await Load.RunAsync(32, WarmUp, Duration, async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode, reference.CpuTime);
@@ -136,7 +150,15 @@ internal sealed partial class Bench
             mixedReads = await reads;
         }
 
-        return new Reference(boardApi, boardPage, mixed, insert, mixedInserts, mixedReads, reference.PeakMemoryMb());
+        if (Runs("pacedMixedRush"))
+        {
+            var reads = Load.RunAsync(8, WarmUp, TimeSpan.FromSeconds(20), async _ => (await client.GetAsync($"/board?season={seeded.Season}")).IsSuccessStatusCode, pace: ReaderPace);
+            pacedInserts = await Load.RunAsync(24, WarmUp, TimeSpan.FromSeconds(20), async i =>
+                (await client.PostAsJsonAsync("/insert", new { projectName = $"Projet {i}" })).StatusCode == HttpStatusCode.Created);
+            pacedReads = await reads;
+        }
+
+        return new Reference(boardApi, boardPage, mixed, insert, mixedInserts, mixedReads, pacedInserts, pacedReads, reference.PeakMemoryMb());
     }
 
     /// <summary>Each scenario both hosts ran, ours over the reference.</summary>
@@ -174,14 +196,27 @@ internal sealed partial class Bench
                 ratio = Round(mixedRush.Writes.Rps / reference.MixedInserts.Rps), readsRatio = Round(reads.Rps / reference.MixedReads.Rps),
             };
         }
+
+        if (ours.PacedMixedRush is { Alongside: { } pacedReads } paced && reference.PacedInserts is not null && reference.PacedReads is not null)
+        {
+            results["pacedMixedRush"] = new
+            {
+                writesRps = Round(paced.Writes.Rps), writesP99Ms = Round(paced.Writes.P99Ms), readsRps = Round(pacedReads.Rps), readsP99Ms = Round(pacedReads.P99Ms),
+                errors = paced.Writes.Errors + pacedReads.Errors, paced.Acknowledged, paced.Persisted, lost = paced.Acknowledged - paced.Persisted,
+                refWritesRps = Round(reference.PacedInserts.Rps), refWritesP99Ms = Round(reference.PacedInserts.P99Ms),
+                refReadsRps = Round(reference.PacedReads.Rps), refReadsP99Ms = Round(reference.PacedReads.P99Ms),
+                ratio = Round(paced.Writes.Rps / reference.PacedInserts.Rps), readsP99Ratio = Round(pacedReads.P99Ms / reference.PacedReads.P99Ms),
+                readerPaceMs = ReaderPace.TotalMilliseconds,
+            };
+        }
     }
 
     /// <summary>The lead reading page 1 of the board's API.</summary>
-    private static async Task<Measure> BoardReadsAsync(HostProcess host, Guid season, int connections, TimeSpan warmUp, TimeSpan duration, bool cpu = false)
+    private static async Task<Measure> BoardReadsAsync(HostProcess host, Guid season, int connections, TimeSpan warmUp, TimeSpan duration, bool cpu = false, TimeSpan? pace = null)
     {
         using var lead = await SignInAsync(host.BaseAddress, AdminEmail, connections);
         return await Load.RunAsync(connections, warmUp, duration, async _ =>
-            (await lead.GetAsync($"/api/seasons/{season}/applications?page=1&pageSize=50")).IsSuccessStatusCode, cpu ? host.CpuTime : null);
+            (await lead.GetAsync($"/api/seasons/{season}/applications?page=1&pageSize=50")).IsSuccessStatusCode, cpu ? host.CpuTime : null, pace);
     }
 
     /// <summary>
@@ -189,8 +224,17 @@ internal sealed partial class Bench
     /// the large season's board; each submission writes the applications' database and so empties what the board kept
     /// (ADR 0018). The reference does 24 connections of inserts and 8 of its board query.
     /// </summary>
-    private static Task<Rush> MixedRushAsync(HostProcess host, Seeded seeded, string tag, TimeSpan warmUp) =>
-        RushAsync(host, seeded.RushSeason, tag, connections: 24, alongside: warm => BoardReadsAsync(host, seeded.Season, 8, warm, TimeSpan.FromSeconds(20)), warmUp: warmUp);
+    /// <remarks>
+    /// With <paramref name="pace"/> (<c>pacedMixedRush</c>) each reader reads at most once per that interval, on both
+    /// hosts alike. Without it the readers read as fast as they are answered, and a host that answers reads faster
+    /// spends more of the two cores on them and less on its writes: the two hosts then do not run the same mix
+    /// (docs/benchmarks.md).
+    /// </remarks>
+    private static Task<Rush> MixedRushAsync(HostProcess host, Seeded seeded, string tag, TimeSpan warmUp, TimeSpan? pace = null) =>
+        RushAsync(host, seeded.RushSeason, tag, connections: 24, alongside: warm => BoardReadsAsync(host, seeded.Season, 8, warm, TimeSpan.FromSeconds(20), pace: pace), warmUp: warmUp);
+
+    /// <summary>The paced readers' interval: 8 readers, 100 board reads a second in all, which both hosts serve.</summary>
+    private static readonly TimeSpan ReaderPace = TimeSpan.FromMilliseconds(80);
 
     /// <summary>
     /// The review board read while reviews are scored (issue 24): of every ten requests, nine read the board's API and one
