@@ -105,7 +105,7 @@ internal sealed partial class MailDeliveryJob(
         await db.WriteAsync(ct => db.OutgoingMails
             .Where(m => candidates.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < claimedAt))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, leaseEnds), ct), cancellationToken);
-        var claimed = await db.OutgoingMails.AsNoTracking().Where(m => m.ClaimedBy == claim).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        var claimed = await Claimed(db.OutgoingMails, candidates, claim).AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
 
         var settled = candidates.Count - claimed.Count; // those another run has
         for (var i = 0; i < claimed.Count; i++)
@@ -114,8 +114,8 @@ internal sealed partial class MailDeliveryJob(
             if (now + LongestSend >= leaseEnds)
             {
                 leaseEnds = now + Lease;
-                var renewed = await db.WriteAsync(ct => db.OutgoingMails
-                    .Where(m => m.ClaimedBy == claim && m.SentAt == null)
+                var renewed = await db.WriteAsync(ct => Claimed(db.OutgoingMails, candidates, claim)
+                    .Where(m => m.SentAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, leaseEnds), ct), cancellationToken);
                 if (renewed != claimed.Count - i)
                 {
@@ -144,6 +144,13 @@ internal sealed partial class MailDeliveryJob(
 
         return candidates.Count == BatchSize && settled == candidates.Count;
     }
+
+    /// <summary>
+    /// The batch's mails that carry its claim, found by their keys among the candidates: the claim's column has no index,
+    /// and looked up alone it read every mail ever kept, once per batch (<c>MailTests</c> checks the plan).
+    /// </summary>
+    internal static IQueryable<OutgoingMail> Claimed(IQueryable<OutgoingMail> mails, List<Guid> candidates, Guid claim) =>
+        mails.Where(m => candidates.Contains(m.Id) && m.ClaimedBy == claim);
 
     private async Task DeliverAsync(SmtpClient client, MimeMessage message, CancellationToken cancellationToken)
     {
