@@ -82,9 +82,9 @@ public static class Load
                     }
                 }
 
-                if (pace is { } interval && Stopwatch.GetElapsedTime(sent) < interval)
+                if (pace is { } interval && interval - Stopwatch.GetElapsedTime(sent) is { Ticks: > 0 } wait)
                 {
-                    await Task.Delay(interval - Stopwatch.GetElapsedTime(sent));
+                    await Task.Delay(wait);
                 }
             }
         }).ToList();
