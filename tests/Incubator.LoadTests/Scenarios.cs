@@ -185,31 +185,27 @@ internal sealed partial class Bench
             };
         }
 
-        if (ours.MixedRush is { Alongside: { } reads } mixedRush && reference.MixedInserts is not null && reference.MixedReads is not null)
+        if (ours.MixedRush is { Alongside: { } reads } mixedRush && reference.MixedInserts is { } inserts && reference.MixedReads is { } refReads)
         {
-            results["mixedRush"] = new
-            {
-                writesRps = Round(mixedRush.Writes.Rps), writesP99Ms = Round(mixedRush.Writes.P99Ms), readsRps = Round(reads.Rps), readsP99Ms = Round(reads.P99Ms),
-                errors = mixedRush.Writes.Errors + reads.Errors, mixedRush.Acknowledged, mixedRush.Persisted, lost = mixedRush.Acknowledged - mixedRush.Persisted,
-                refWritesRps = Round(reference.MixedInserts.Rps), refWritesP99Ms = Round(reference.MixedInserts.P99Ms),
-                refReadsRps = Round(reference.MixedReads.Rps), refReadsP99Ms = Round(reference.MixedReads.P99Ms),
-                ratio = Round(mixedRush.Writes.Rps / reference.MixedInserts.Rps), readsRatio = Round(reads.Rps / reference.MixedReads.Rps),
-            };
+            results["mixedRush"] = MixedRushResult(mixedRush, reads, inserts, refReads);
         }
 
-        if (ours.PacedMixedRush is { Alongside: { } pacedReads } paced && reference.PacedInserts is not null && reference.PacedReads is not null)
+        if (ours.PacedMixedRush is { Alongside: { } pacedReads } paced && reference.PacedInserts is { } pacedInserts && reference.PacedReads is { } refPacedReads)
         {
-            results["pacedMixedRush"] = new
-            {
-                writesRps = Round(paced.Writes.Rps), writesP99Ms = Round(paced.Writes.P99Ms), readsRps = Round(pacedReads.Rps), readsP99Ms = Round(pacedReads.P99Ms),
-                errors = paced.Writes.Errors + pacedReads.Errors, paced.Acknowledged, paced.Persisted, lost = paced.Acknowledged - paced.Persisted,
-                refWritesRps = Round(reference.PacedInserts.Rps), refWritesP99Ms = Round(reference.PacedInserts.P99Ms),
-                refReadsRps = Round(reference.PacedReads.Rps), refReadsP99Ms = Round(reference.PacedReads.P99Ms),
-                ratio = Round(paced.Writes.Rps / reference.PacedInserts.Rps), readsP99Ratio = Round(pacedReads.P99Ms / reference.PacedReads.P99Ms),
-                readerPaceMs = ReaderPace.TotalMilliseconds,
-            };
+            var result = MixedRushResult(paced, pacedReads, pacedInserts, refPacedReads);
+            result["readerPaceMs"] = ReaderPace.TotalMilliseconds;
+            results["pacedMixedRush"] = result;
         }
     }
+
+    /// <summary>A rush beside the board's readers against the reference's inserts beside its readers: the writes' ratio, and the reads' rate and p99 ratios.</summary>
+    private static Dictionary<string, object> MixedRushResult(Rush ours, Measure reads, Measure refWrites, Measure refReads) => new()
+    {
+        ["writesRps"] = Round(ours.Writes.Rps), ["writesP99Ms"] = Round(ours.Writes.P99Ms), ["readsRps"] = Round(reads.Rps), ["readsP99Ms"] = Round(reads.P99Ms),
+        ["errors"] = ours.Writes.Errors + reads.Errors, ["Acknowledged"] = ours.Acknowledged, ["Persisted"] = ours.Persisted, ["lost"] = ours.Acknowledged - ours.Persisted,
+        ["refWritesRps"] = Round(refWrites.Rps), ["refWritesP99Ms"] = Round(refWrites.P99Ms), ["refReadsRps"] = Round(refReads.Rps), ["refReadsP99Ms"] = Round(refReads.P99Ms),
+        ["ratio"] = Round(ours.Writes.Rps / refWrites.Rps), ["readsRatio"] = Round(reads.Rps / refReads.Rps), ["readsP99Ratio"] = Round(reads.P99Ms / refReads.P99Ms),
+    };
 
     /// <summary>The lead reading page 1 of the board's API.</summary>
     private static async Task<Measure> BoardReadsAsync(HostProcess host, Guid season, int connections, TimeSpan warmUp, TimeSpan duration, bool cpu = false, TimeSpan? pace = null)
